@@ -21,6 +21,7 @@
 #include "ops/logsumexp.hpp"
 #include "autodiff.hpp"
 #include "grad.hpp"
+#include "gradcheck.hpp"
 
 namespace etgrad {
 // The operators live beside the node types (found by argument-dependent lookup); these make

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 
 #include "../detail/fwd.hpp"
 #include "../detail/node.hpp"
@@ -29,6 +30,7 @@ struct logsumexp_node : node_base,
 
   struct workspace {
     buffer_ptr<T> max = allocate_buffer<T>(shape_type::size);
+    buffer_ptr<T> empty = allocate_buffer<T>(shape_type::size);  // 1 where every input is -inf
     buffer_ptr<T> input = A::contiguous ? nullptr : allocate_buffer<T>(in_shape::size);
     buffer_ptr<T> shifted = allocate_buffer<T>(in_shape::size);
   };
@@ -60,12 +62,19 @@ struct logsumexp_node : node_base,
     auto x = const_map<T, in_shape>(in);
     T* m = work->max.get();
     assign(mutable_map<T, shape_type>(m), reduce_max(x));
-    for (std::size_t i = 0; i < shape_type::size; ++i)
+    T* empty = work->empty.get();
+    for (std::size_t i = 0; i < shape_type::size; ++i) {
+      empty[i] = m[i] == -std::numeric_limits<T>::infinity() ? T(1) : T(0);
       if (!std::isfinite(m[i])) m[i] = T(0);
+    }
     auto m_b = const_map<T, kept_shape>(m).broadcast(index_list_t<broadcast_factors<kept_shape, in_shape>>{});
     assign(mutable_map<T, in_shape>(work->shifted.get()), (x - m_b).exp());
     auto shifted = const_map<T, in_shape>(work->shifted.get());
     assign(this->out_map(), reduce_sum(shifted).log() + const_map<T, shape_type>(m));
+    // Eigen's vectorised exp(-inf) is the smallest normal number, not 0: restore log(0) = -inf.
+    T* out = this->out();
+    for (std::size_t i = 0; i < shape_type::size; ++i)
+      if (empty[i] != T(0)) out[i] = -std::numeric_limits<T>::infinity();
   }
   template <std::size_t I>
   const A& child() const { return a; }
