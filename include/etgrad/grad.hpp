@@ -15,8 +15,11 @@ namespace etgrad {
 namespace detail {
 
 #define ETGRAD_DETAIL_GRAD_CHECK(NAME)                                                            \
-  template <class L, class... V>                                                                  \
+  template <bool Skip, class L, class... V>                                                       \
   constexpr bool check_##NAME() {                                                                 \
+    if constexpr (Skip) {                                                                         \
+      return false;                                                                               \
+    } else {                                                                                      \
     static_assert(is_expression_v<L>, "etgrad: " #NAME ": the first argument must be an etgrad " \
                                       "expression or leaf");                                     \
     static_assert(shape_of<L>::rank == 0,                                                         \
@@ -28,6 +31,7 @@ namespace detail {
                   ": gradients are taken with respect to eg::variable leaves only (not an "       \
                   "expression, not an eg::constant); pass the variable itself");                  \
     return shape_of<L>::rank == 0 && (is_variable_v<V> && ...);                                   \
+    }                                                                                             \
   }
 ETGRAD_DETAIL_GRAD_CHECK(grad)
 ETGRAD_DETAIL_GRAD_CHECK(value_and_grad)
@@ -35,17 +39,21 @@ ETGRAD_DETAIL_GRAD_CHECK(gradient)
 ETGRAD_DETAIL_GRAD_CHECK(compile_grad)
 #undef ETGRAD_DETAIL_GRAD_CHECK
 
-template <class Out, class G, class... V>
+template <bool Skip, class Out, class G, class... V>
 constexpr bool check_vjp() {
-  static_assert(std::is_same_v<shape_of<Out>, shape_of<G>>,
-                "etgrad: vjp: the output gradient G must have exactly the output's shape Out");
-  static_assert(std::is_same_v<value_t<Out>, value_t<G>>,
-                "etgrad: vjp: the output gradient's element type differs from the output's");
-  static_assert((is_variable_v<V> && ...),
-                "etgrad: vjp: gradients are taken with respect to eg::variable leaves only (not "
-                "an expression, not an eg::constant); pass the variable itself");
-  return std::is_same_v<shape_of<Out>, shape_of<G>> &&
-         std::is_same_v<value_t<Out>, value_t<G>> && (is_variable_v<V> && ...);
+  if constexpr (Skip) {
+    return false;
+  } else {
+    static_assert(std::is_same_v<shape_of<Out>, shape_of<G>>,
+                  "etgrad: vjp: the output gradient G must have exactly the output's shape Out");
+    static_assert(std::is_same_v<value_t<Out>, value_t<G>>,
+                  "etgrad: vjp: the output gradient's element type differs from the output's");
+    static_assert((is_variable_v<V> && ...),
+                  "etgrad: vjp: gradients are taken with respect to eg::variable leaves only (not "
+                  "an expression, not an eg::constant); pass the variable itself");
+    return std::is_same_v<shape_of<Out>, shape_of<G>> &&
+           std::is_same_v<value_t<Out>, value_t<G>> && (is_variable_v<V> && ...);
+  }
 }
 
 // Owns a copy of the forward graph (sharing its caches), the backward terms per leaf and the
@@ -96,6 +104,10 @@ class gradient_program {
   result_type results_;
 };
 
+// What a failed grad() returns per leaf, so `auto [ga, gb] = ...` raises no second error.
+template <class V>
+using quiet_t = invalid_node;
+
 template <bool WithValue, class Root, class Seed, class... V>
 auto build_program(Root root, const Seed& seed, const V&... leaves) {
   auto all = backprop(root, seed, true);
@@ -108,20 +120,24 @@ auto build_program(Root root, const Seed& seed, const V&... leaves) {
 // The value of an expression: an owning row-major Eigen tensor of its shape.
 template <class E, std::enable_if_t<detail::is_expression_v<E>, int> = 0>
 auto eval(const E& e) {
-  using T = detail::value_t<E>;
-  using S = detail::shape_of<E>;
-  auto node = detail::as_node(e);
-  node.prepare(detail::next_epoch());
-  auto result = detail::make_result<T>(S{});
-  detail::assign(detail::mutable_map<T, S>(result.data()), node.lower());
-  return result;
+  if constexpr (detail::poisoned<E>) {
+    return detail::invalid_node{};
+  } else {
+    using T = detail::value_t<E>;
+    using S = detail::shape_of<E>;
+    auto node = detail::as_node(e);
+    node.prepare(detail::next_epoch());
+    auto result = detail::make_result<T>(S{});
+    detail::assign(detail::mutable_map<T, S>(result.data()), node.lower());
+    return result;
+  }
 }
 
 // A reusable gradient: build once from the loss and the variables, then call it every step.
 // operator() returns a reference to std::tuple<T loss, gradient tensors...> that it owns.
 template <class L, class... V>
 auto compile_grad(const L& loss, const V&... leaves) {
-  constexpr bool ok = detail::check_compile_grad<L, V...>();
+  constexpr bool ok = detail::check_compile_grad<detail::poisoned<L>, L, V...>();
   if constexpr (ok) {
     using T = detail::value_t<L>;
     return detail::build_program<true>(detail::as_node(loss), detail::ones_node<T, shape<>>{},
@@ -134,7 +150,7 @@ auto compile_grad(const L& loss, const V&... leaves) {
 // Gradients of a scalar loss, one owning tensor per listed variable, always in a std::tuple.
 template <class L, class... V>
 auto grad(const L& loss, const V&... leaves) {
-  constexpr bool ok = detail::check_grad<L, V...>();
+  constexpr bool ok = detail::check_grad<detail::poisoned<L>, L, V...>();
   if constexpr (ok) {
     using T = detail::value_t<L>;
     auto program = detail::build_program<false>(detail::as_node(loss),
@@ -142,14 +158,14 @@ auto grad(const L& loss, const V&... leaves) {
     program();
     return program.release();
   } else {
-    return std::tuple<>{};
+    return std::tuple<detail::quiet_t<V>...>{};
   }
 }
 
 // The loss value followed by the gradients, in one flat tuple: auto [v, ga, gb] = ...
 template <class L, class... V>
 auto value_and_grad(const L& loss, const V&... leaves) {
-  constexpr bool ok = detail::check_value_and_grad<L, V...>();
+  constexpr bool ok = detail::check_value_and_grad<detail::poisoned<L>, L, V...>();
   if constexpr (ok) {
     using T = detail::value_t<L>;
     auto program = detail::build_program<true>(detail::as_node(loss),
@@ -157,21 +173,21 @@ auto value_and_grad(const L& loss, const V&... leaves) {
     program();
     return program.release();
   } else {
-    return std::tuple<>{};
+    return std::tuple<detail::invalid_node, detail::quiet_t<V>...>{};
   }
 }
 
 // Vector-Jacobian product: the gradients of sum(out * G) for an output of any shape.
 template <class Out, class G, class... V>
 auto vjp(const Out& out, const G& g, const V&... leaves) {
-  constexpr bool ok = detail::check_vjp<Out, G, V...>();
+  constexpr bool ok = detail::check_vjp<detail::poisoned<Out, G>, Out, G, V...>();
   if constexpr (ok) {
     auto program =
         detail::build_program<false>(detail::as_node(out), detail::as_node(g), leaves...);
     program();
     return program.release();
   } else {
-    return std::tuple<>{};
+    return std::tuple<detail::quiet_t<V>...>{};
   }
 }
 
@@ -179,7 +195,7 @@ auto vjp(const Out& out, const G& g, const V&... leaves) {
 // use it in further expressions, or differentiate it again (second derivatives).
 template <class L, class V>
 auto gradient(const L& loss, const V& leaf) {
-  constexpr bool ok = detail::check_gradient<L, V>();
+  constexpr bool ok = detail::check_gradient<detail::poisoned<L>, L, V>();
   if constexpr (ok) {
     using T = detail::value_t<L>;
     auto all = detail::backprop(detail::as_node(loss), detail::ones_node<T, shape<>>{}, true);

@@ -142,8 +142,9 @@ const value_t<N>* materialize(const N& n, value_t<N>* scratch) {
 }
 
 // Returned in place of a node after a failed static_assert, so the user sees one error.
+struct invalid_value {};
 struct invalid_node : node_base {
-  using value_type = float;
+  using value_type = invalid_value;
   using shape_type = shape<>;
   static constexpr bool differentiable = false;
   static constexpr bool is_leaf = false;
@@ -151,6 +152,16 @@ struct invalid_node : node_base {
   static constexpr bool lazy_broadcast = false;
   static constexpr std::size_t arity = 0;
 };
+
+// An operand that came out of a failed check: later checks stay silent, so one mistake gives
+// one error message.
+template <class E, class = void>
+struct is_poisoned : std::false_type {};
+template <class E>
+struct is_poisoned<E, std::void_t<typename std::decay_t<E>::value_type>>
+    : std::is_same<typename std::decay_t<E>::value_type, invalid_value> {};
+template <class... E>
+inline constexpr bool poisoned = (is_poisoned<E>::value || ...);
 
 }  // namespace detail
 }  // namespace etgrad

@@ -43,23 +43,27 @@ auto make_broadcast_to(A a) {
     return broadcast_to_node<S, A>(std::move(a));
 }
 
-template <class From, class To>
+template <bool Skip, class From, class To>
 constexpr bool check_broadcast_to() {
-  static_assert(is_shape<To>::value, "etgrad: broadcast_to: the target must be eg::shape<...>");
-  static_assert(From::rank <= To::rank,
-                "etgrad: broadcast_to: the target shape To has lower rank than the operand From; "
-                "broadcasting only adds axes (use eg::sum or eg::reshape to remove them)");
-  static_assert(From::rank > To::rank || broadcasts_to<From, To>(),
-                "etgrad: broadcast_to: operand shape From does not broadcast to target To "
-                "(aligned on the right, each operand axis must equal the target's or be 1)");
-  return broadcasts_to<From, To>();
+  if constexpr (Skip) {
+    return false;
+  } else {
+    static_assert(is_shape<To>::value, "etgrad: broadcast_to: the target must be eg::shape<...>");
+    static_assert(From::rank <= To::rank,
+                  "etgrad: broadcast_to: the target shape To has lower rank than the operand From; "
+                  "broadcasting only adds axes (use eg::sum or eg::reshape to remove them)");
+    static_assert(From::rank > To::rank || broadcasts_to<From, To>(),
+                  "etgrad: broadcast_to: operand shape From does not broadcast to target To "
+                  "(aligned on the right, each operand axis must equal the target's or be 1)");
+    return broadcasts_to<From, To>();
+  }
 }
 
 }  // namespace detail
 
 template <class S, class A, std::enable_if_t<detail::is_expression_v<A>, int> = 0>
 auto broadcast_to(A&& a) {
-  constexpr bool ok = detail::check_broadcast_to<detail::shape_of<A>, S>();
+  constexpr bool ok = detail::check_broadcast_to<detail::poisoned<A>, detail::shape_of<A>, S>();
   if constexpr (ok)
     return detail::make_broadcast_to<S>(detail::as_node(std::forward<A>(a)));
   else

@@ -127,8 +127,11 @@ auto make_mul(A a, B b) {
 }
 
 #define ETGRAD_DETAIL_BINARY_CHECK(NAME)                                                          \
-  template <class TA, class TB, class SA, class SB>                                                \
+  template <bool Skip, class TA, class TB, class SA, class SB>                                     \
   constexpr bool check_##NAME() {                                                                  \
+    if constexpr (Skip) {                                                                          \
+      return false;                                                                                \
+    } else {                                                                                       \
     static_assert(std::is_same_v<TA, TB>,                                                          \
                   "etgrad: " #NAME                                                                 \
                   ": operands have different element types; use one of float or double "         \
@@ -139,6 +142,7 @@ auto make_mul(A a, B b) {
                   "each pair of axes must be equal or one of them 1); fix a shape or "             \
                   "eg::reshape one operand");                                                      \
     return std::is_same_v<TA, TB> && broadcastable<SA, SB>();                                      \
+    }                                                                                              \
   }
 ETGRAD_DETAIL_BINARY_CHECK(add)
 ETGRAD_DETAIL_BINARY_CHECK(subtract)
@@ -153,7 +157,8 @@ inline constexpr bool both_expressions = is_expression_v<A> && is_expression_v<B
 #define ETGRAD_DETAIL_BINARY_OPERATOR(SYMBOL, NAME)                                        \
   template <class A, class B, std::enable_if_t<both_expressions<A, B>, int> = 0>           \
   auto operator SYMBOL(A&& a, B&& b) {                                                     \
-    constexpr bool ok = check_##NAME<value_t<A>, value_t<B>, shape_of<A>, shape_of<B>>();  \
+    constexpr bool ok =                                                                    \
+        check_##NAME<poisoned<A, B>, value_t<A>, value_t<B>, shape_of<A>, shape_of<B>>();  \
     if constexpr (ok)                                                                      \
       return make_binary<NAME##_op>(as_node(std::forward<A>(a)), as_node(std::forward<B>(b))); \
     else                                                                                   \
@@ -170,7 +175,7 @@ ETGRAD_DETAIL_BINARY_OPERATOR(/, divide)
 // Elementwise a^b with broadcasting (EWisePow). For a scalar exponent see ops/scalar.hpp.
 template <class A, class B, std::enable_if_t<detail::both_expressions<A, B>, int> = 0>
 auto pow(A&& a, B&& b) {
-  constexpr bool ok = detail::check_pow<detail::value_t<A>, detail::value_t<B>, detail::shape_of<A>,
+  constexpr bool ok = detail::check_pow<detail::poisoned<A, B>, detail::value_t<A>, detail::value_t<B>, detail::shape_of<A>,
                                         detail::shape_of<B>>();
   if constexpr (ok)
     return detail::make_binary<detail::pow_op>(detail::as_node(std::forward<A>(a)),

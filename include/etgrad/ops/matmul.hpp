@@ -160,31 +160,35 @@ auto make_matmul(A a, B b) {
   return matmul_node<A, B>(std::move(a), std::move(b));
 }
 
-template <class TA, class TB, class SA, class SB>
+template <bool Skip, class TA, class TB, class SA, class SB>
 constexpr bool check_matmul() {
-  static_assert(std::is_same_v<TA, TB>,
-                "etgrad: matmul: operands have different element types; use one of float or "
-                "double throughout an expression");
-  static_assert(SA::rank >= 2 && SB::rank >= 2,
-                "etgrad: matmul: both operands need rank >= 2 (a vector v is "
-                "eg::reshape<eg::shape<1, n>>(v) or eg::reshape<eg::shape<n, 1>>(v))");
-  constexpr bool ranks = SA::rank >= 2 && SB::rank >= 2;
-  constexpr bool inner = ranks && SA::dims[SA::rank - 1] == SB::dims[SB::rank >= 2 ? SB::rank - 2 : 0];
-  static_assert(!ranks || inner,
-                "etgrad: matmul: inner dimensions differ: the last axis of SA must equal the "
-                "second-to-last axis of SB");
-  constexpr bool batch = broadcastable<batch_shape_t<SA>, batch_shape_t<SB>>();
-  static_assert(!ranks || batch,
-                "etgrad: matmul: the batch axes of SA and SB (all but the last two) do not "
-                "broadcast (numpy rules: align on the right; each pair equal or one of them 1)");
-  return std::is_same_v<TA, TB> && ranks && inner && batch;
+  if constexpr (Skip) {
+    return false;
+  } else {
+    static_assert(std::is_same_v<TA, TB>,
+                  "etgrad: matmul: operands have different element types; use one of float or "
+                  "double throughout an expression");
+    static_assert(SA::rank >= 2 && SB::rank >= 2,
+                  "etgrad: matmul: both operands need rank >= 2 (a vector v is "
+                  "eg::reshape<eg::shape<1, n>>(v) or eg::reshape<eg::shape<n, 1>>(v))");
+    constexpr bool ranks = SA::rank >= 2 && SB::rank >= 2;
+    constexpr bool inner = ranks && SA::dims[SA::rank - 1] == SB::dims[SB::rank >= 2 ? SB::rank - 2 : 0];
+    static_assert(!ranks || inner,
+                  "etgrad: matmul: inner dimensions differ: the last axis of SA must equal the "
+                  "second-to-last axis of SB");
+    constexpr bool batch = broadcastable<batch_shape_t<SA>, batch_shape_t<SB>>();
+    static_assert(!ranks || batch,
+                  "etgrad: matmul: the batch axes of SA and SB (all but the last two) do not "
+                  "broadcast (numpy rules: align on the right; each pair equal or one of them 1)");
+    return std::is_same_v<TA, TB> && ranks && inner && batch;
+  }
 }
 
 }  // namespace detail
 
 template <class A, class B, std::enable_if_t<detail::both_expressions<A, B>, int> = 0>
 auto matmul(A&& a, B&& b) {
-  constexpr bool ok = detail::check_matmul<detail::value_t<A>, detail::value_t<B>,
+  constexpr bool ok = detail::check_matmul<detail::poisoned<A, B>, detail::value_t<A>, detail::value_t<B>,
                                            detail::shape_of<A>, detail::shape_of<B>>();
   if constexpr (ok)
     return detail::make_matmul(detail::as_node(std::forward<A>(a)),

@@ -90,34 +90,43 @@ auto make_scalar(A a, T s) {
   return scalar_node<Op, A>(std::move(a), static_cast<value_t<A>>(s));
 }
 
+// An expression with a scalar; a poisoned operand (from an earlier error) stays quiet.
+template <class Op, class A, class S>
+auto scalar_operand(A&& a, S s) {
+  if constexpr (poisoned<A>)
+    return invalid_node{};
+  else
+    return make_scalar<Op>(as_node(std::forward<A>(a)), s);
+}
+
 template <class A, class S>
 inline constexpr bool expression_and_scalar = is_expression_v<A> && std::is_arithmetic_v<std::decay_t<S>>;
 
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator+(A&& a, S s) { return make_scalar<add_scalar_op>(as_node(std::forward<A>(a)), s); }
+auto operator+(A&& a, S s) { return scalar_operand<add_scalar_op>(std::forward<A>(a), s); }
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator+(S s, A&& a) { return make_scalar<add_scalar_op>(as_node(std::forward<A>(a)), s); }
+auto operator+(S s, A&& a) { return scalar_operand<add_scalar_op>(std::forward<A>(a), s); }
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
 auto operator-(A&& a, S s) {
-  return make_scalar<add_scalar_op>(as_node(std::forward<A>(a)), -static_cast<value_t<A>>(s));
+  return scalar_operand<add_scalar_op>(std::forward<A>(a), -static_cast<double>(s));
 }
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator-(S s, A&& a) { return make_scalar<rsub_scalar_op>(as_node(std::forward<A>(a)), s); }
+auto operator-(S s, A&& a) { return scalar_operand<rsub_scalar_op>(std::forward<A>(a), s); }
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator*(A&& a, S s) { return make_scalar<mul_scalar_op>(as_node(std::forward<A>(a)), s); }
+auto operator*(A&& a, S s) { return scalar_operand<mul_scalar_op>(std::forward<A>(a), s); }
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator*(S s, A&& a) { return make_scalar<mul_scalar_op>(as_node(std::forward<A>(a)), s); }
+auto operator*(S s, A&& a) { return scalar_operand<mul_scalar_op>(std::forward<A>(a), s); }
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator/(A&& a, S s) { return make_scalar<div_scalar_op>(as_node(std::forward<A>(a)), s); }
+auto operator/(A&& a, S s) { return scalar_operand<div_scalar_op>(std::forward<A>(a), s); }
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator/(S s, A&& a) { return make_scalar<rdiv_scalar_op>(as_node(std::forward<A>(a)), s); }
+auto operator/(S s, A&& a) { return scalar_operand<rdiv_scalar_op>(std::forward<A>(a), s); }
 
 }  // namespace detail
 
 // a^s elementwise (PowerScalar). An integral s works on negative bases: pow(x, 2) of -3 is 9.
 template <class A, class S, std::enable_if_t<detail::expression_and_scalar<A, S>, int> = 0>
 auto pow(A&& a, S s) {
-  return detail::make_scalar<detail::pow_scalar_op>(detail::as_node(std::forward<A>(a)), s);
+  return detail::scalar_operand<detail::pow_scalar_op>(std::forward<A>(a), s);
 }
 
 }  // namespace etgrad

@@ -90,26 +90,34 @@ auto make_transpose_last(A a) {
   return make_permute_by<swap_permutation<r, r - 2, r - 1>>(std::move(a));
 }
 
-template <class S, std::size_t I, std::size_t J>
+template <bool Skip, class S, std::size_t I, std::size_t J>
 constexpr bool check_transpose() {
-  static_assert(S::rank >= 2,
-                "etgrad: transpose: the operand has rank < 2; transpose swaps two axes (a rank-0 "
-                "or rank-1 tensor is its own transpose: drop the call)");
-  static_assert(S::rank < 2 || (I < S::rank && J < S::rank),
-                "etgrad: transpose: an axis is out of range for the operand's rank");
-  static_assert(I != J, "etgrad: transpose: the two axes are equal; name two different axes");
-  return S::rank >= 2 && I < S::rank && J < S::rank && I != J;
+  if constexpr (Skip) {
+    return false;
+  } else {
+    static_assert(S::rank >= 2,
+                  "etgrad: transpose: the operand has rank < 2; transpose swaps two axes (a rank-0 "
+                  "or rank-1 tensor is its own transpose: drop the call)");
+    static_assert(S::rank < 2 || (I < S::rank && J < S::rank),
+                  "etgrad: transpose: an axis is out of range for the operand's rank");
+    static_assert(I != J, "etgrad: transpose: the two axes are equal; name two different axes");
+    return S::rank >= 2 && I < S::rank && J < S::rank && I != J;
+  }
 }
 
-template <class S, std::size_t... P>
+template <bool Skip, class S, std::size_t... P>
 constexpr bool check_permute() {
-  static_assert(sizeof...(P) == S::rank,
-                "etgrad: permute: the permutation must list every axis of the operand once "
-                "(its length must equal the operand's rank)");
-  static_assert(sizeof...(P) != S::rank || is_permutation<S::rank, P...>(),
-                "etgrad: permute: the axes are not a permutation of 0 .. rank-1 (an axis is out "
-                "of range or repeated)");
-  return is_permutation<S::rank, P...>();
+  if constexpr (Skip) {
+    return false;
+  } else {
+    static_assert(sizeof...(P) == S::rank,
+                  "etgrad: permute: the permutation must list every axis of the operand once "
+                  "(its length must equal the operand's rank)");
+    static_assert(sizeof...(P) != S::rank || is_permutation<S::rank, P...>(),
+                  "etgrad: permute: the axes are not a permutation of 0 .. rank-1 (an axis is out "
+                  "of range or repeated)");
+    return is_permutation<S::rank, P...>();
+  }
 }
 
 }  // namespace detail
@@ -118,7 +126,7 @@ constexpr bool check_permute() {
 template <std::size_t I, std::size_t J, class A, std::enable_if_t<detail::is_expression_v<A>, int> = 0>
 auto transpose(A&& a) {
   using S = detail::shape_of<A>;
-  constexpr bool ok = detail::check_transpose<S, I, J>();
+  constexpr bool ok = detail::check_transpose<detail::poisoned<A>, S, I, J>();
   if constexpr (ok)
     return detail::make_permute_by<detail::swap_permutation<S::rank, I, J>>(
         detail::as_node(std::forward<A>(a)));
@@ -131,7 +139,7 @@ template <class A, std::enable_if_t<detail::is_expression_v<A>, int> = 0>
 auto transpose(A&& a) {
   using S = detail::shape_of<A>;
   constexpr std::size_t r = S::rank;
-  constexpr bool ok = detail::check_transpose<S, (r >= 2 ? r - 2 : 0), (r >= 2 ? r - 1 : 1)>();
+  constexpr bool ok = detail::check_transpose<detail::poisoned<A>, S, (r >= 2 ? r - 2 : 0), (r >= 2 ? r - 1 : 1)>();
   if constexpr (ok)
     return detail::make_transpose_last(detail::as_node(std::forward<A>(a)));
   else
@@ -140,7 +148,7 @@ auto transpose(A&& a) {
 
 template <std::size_t... P, class A, std::enable_if_t<detail::is_expression_v<A>, int> = 0>
 auto permute(A&& a) {
-  constexpr bool ok = detail::check_permute<detail::shape_of<A>, P...>();
+  constexpr bool ok = detail::check_permute<detail::poisoned<A>, detail::shape_of<A>, P...>();
   if constexpr (ok)
     return detail::make_permute_by<detail::values<P...>>(
         detail::as_node(std::forward<A>(a)));
