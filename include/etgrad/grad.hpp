@@ -14,23 +14,44 @@
 namespace etgrad {
 namespace detail {
 
+// Is V a variable of element type T (true for what is not a variable: another check reports it)?
+template <class T, class V>
+constexpr bool same_element() {
+  if constexpr (is_variable_v<V>)
+    return std::is_same_v<value_t<V>, T>;
+  else
+    return true;
+}
+
+// Each check reports the first problem only, so one mistake gives one error message.
 #define ETGRAD_DETAIL_GRAD_CHECK(NAME)                                                            \
   template <bool Skip, class L, class... V>                                                       \
   constexpr bool check_##NAME() {                                                                 \
     if constexpr (Skip) {                                                                         \
       return false;                                                                               \
+    } else if constexpr (!is_expression_v<L>) {                                                   \
+      static_assert(is_expression_v<L>, "etgrad: " #NAME                                          \
+                                        ": the loss must be an etgrad expression or leaf, not a " \
+                                        "plain number or another type");                          \
+      return false;                                                                               \
+    } else if constexpr (shape_of<L>::rank != 0) {                                                \
+      static_assert(shape_of<L>::rank == 0,                                                       \
+                    "etgrad: " #NAME                                                              \
+                    ": the loss must be a scalar (shape<>); reduce it with eg::sum or eg::mean, " \
+                    "or use eg::vjp with an output gradient");                                    \
+      return false;                                                                               \
+    } else if constexpr (!(is_variable_v<V> && ...)) {                                            \
+      static_assert((is_variable_v<V> && ...),                                                    \
+                    "etgrad: " #NAME                                                              \
+                    ": gradients are taken with respect to eg::variable leaves only (not an "     \
+                    "expression, not an eg::constant); pass the variable itself");                \
+      return false;                                                                               \
     } else {                                                                                      \
-    static_assert(is_expression_v<L>, "etgrad: " #NAME ": the first argument must be an etgrad " \
-                                      "expression or leaf");                                     \
-    static_assert(shape_of<L>::rank == 0,                                                         \
-                  "etgrad: " #NAME                                                                \
-                  ": the loss must be a scalar (shape<>); reduce it with eg::sum or eg::mean, "   \
-                  "or use eg::vjp with an output gradient");                                      \
-    static_assert((is_variable_v<V> && ...),                                                      \
-                  "etgrad: " #NAME                                                                \
-                  ": gradients are taken with respect to eg::variable leaves only (not an "       \
-                  "expression, not an eg::constant); pass the variable itself");                  \
-    return shape_of<L>::rank == 0 && (is_variable_v<V> && ...);                                   \
+      static_assert((same_element<value_t<L>, V>() && ...),                                       \
+                    "etgrad: " #NAME                                                              \
+                    ": a variable's element type differs from the loss's; use one of float or "   \
+                    "double throughout");                                                         \
+      return (same_element<value_t<L>, V>() && ...);                                              \
     }                                                                                             \
   }
 ETGRAD_DETAIL_GRAD_CHECK(grad)
@@ -43,16 +64,30 @@ template <bool Skip, class Out, class G, class... V>
 constexpr bool check_vjp() {
   if constexpr (Skip) {
     return false;
-  } else {
+  } else if constexpr (!is_expression_v<Out> || !is_expression_v<G>) {
+    static_assert(is_expression_v<Out> && is_expression_v<G>,
+                  "etgrad: vjp: the output and the output gradient G must be etgrad expressions "
+                  "or leaves (use an eg::constant for G)");
+    return false;
+  } else if constexpr (!std::is_same_v<shape_of<Out>, shape_of<G>>) {
     static_assert(std::is_same_v<shape_of<Out>, shape_of<G>>,
                   "etgrad: vjp: the output gradient G must have exactly the output's shape Out");
+    return false;
+  } else if constexpr (!std::is_same_v<value_t<Out>, value_t<G>>) {
     static_assert(std::is_same_v<value_t<Out>, value_t<G>>,
-                  "etgrad: vjp: the output gradient's element type differs from the output's");
+                  "etgrad: vjp: the output gradient's element type differs from the output's; "
+                  "use one of float or double throughout");
+    return false;
+  } else if constexpr (!(is_variable_v<V> && ...)) {
     static_assert((is_variable_v<V> && ...),
                   "etgrad: vjp: gradients are taken with respect to eg::variable leaves only (not "
                   "an expression, not an eg::constant); pass the variable itself");
-    return std::is_same_v<shape_of<Out>, shape_of<G>> &&
-           std::is_same_v<value_t<Out>, value_t<G>> && (is_variable_v<V> && ...);
+    return false;
+  } else {
+    static_assert((same_element<value_t<Out>, V>() && ...),
+                  "etgrad: vjp: a variable's element type differs from the output's; use one of "
+                  "float or double throughout");
+    return (same_element<value_t<Out>, V>() && ...);
   }
 }
 
@@ -108,6 +143,16 @@ class gradient_program {
 template <class V>
 using quiet_t = invalid_node;
 
+// What a failed compile_grad() returns: called like the real program, it raises no second error.
+template <class... V>
+struct invalid_program {
+  using result_type = std::tuple<invalid_node, quiet_t<V>...>;
+  const result_type& operator()() const { return results_; }
+  const result_type& results() const { return results_; }
+  result_type release() const { return results_; }
+  result_type results_;
+};
+
 template <bool WithValue, class Root, class Seed, class... V>
 auto build_program(Root root, const Seed& seed, const V&... leaves) {
   auto all = backprop(root, seed, true);
@@ -133,24 +178,60 @@ auto eval(const E& e) {
   }
 }
 
+// A reusable forward evaluation: build once, call every step; operator() recomputes the value
+// into a tensor the object owns and returns it (no heap allocation after construction).
+template <class E>
+class compiled_eval {
+  using node_type = detail::node_t<const E&>;
+  using T = detail::value_t<E>;
+  using S = detail::shape_of<E>;
+
+ public:
+  explicit compiled_eval(const E& e) : node_(detail::as_node(e)), result_(detail::make_result<T>(S{})) {}
+  const detail::result_t<T, S>& operator()() {
+    node_.prepare(detail::next_epoch());
+    detail::assign(detail::mutable_map<T, S>(result_.data()), node_.lower());
+    return result_;
+  }
+
+ private:
+  node_type node_;
+  detail::result_t<T, S> result_;
+};
+
+template <class E, std::enable_if_t<detail::is_expression_v<E>, int> = 0>
+auto compile_eval(const E& e) {
+  return compiled_eval<E>(e);
+}
+
+// The value a buffer-owning node (matmul, sum, logsumexp, gradient()) got in the most recent
+// evaluation that included it, e.g. the logits after a compile_grad step: a read-only Eigen view.
+template <class E>
+auto last_value(const E& e) {
+  static_assert(detail::is_node_v<E> && std::decay_t<E>::contiguous && !std::decay_t<E>::is_leaf,
+                "etgrad: last_value: only nodes that own a buffer (matmul, sum, logsumexp, "
+                "gradient) keep their last value; use eg::eval or eg::compile_eval otherwise");
+  return detail::const_map<detail::value_t<E>, detail::shape_of<E>>(e.data());
+}
+
 // A reusable gradient: build once from the loss and the variables, then call it every step.
 // operator() returns a reference to std::tuple<T loss, gradient tensors...> that it owns.
 template <class L, class... V>
 auto compile_grad(const L& loss, const V&... leaves) {
-  constexpr bool ok = detail::check_compile_grad<detail::poisoned<L>, L, V...>();
+  constexpr bool ok = detail::check_compile_grad<detail::poisoned<L, V...>, L, V...>();
   if constexpr (ok) {
     using T = detail::value_t<L>;
     return detail::build_program<true>(detail::as_node(loss), detail::ones_node<T, shape<>>{},
                                        leaves...);
   } else {
-    return detail::invalid_node{};
+    return detail::invalid_program<V...>{};
   }
 }
 
 // Gradients of a scalar loss, one owning tensor per listed variable, always in a std::tuple.
 template <class L, class... V>
 auto grad(const L& loss, const V&... leaves) {
-  constexpr bool ok = detail::check_grad<detail::poisoned<L>, L, V...>();
+  constexpr bool ok = detail::check_grad<detail::poisoned<L, V...>, L, V...>();
   if constexpr (ok) {
     using T = detail::value_t<L>;
     auto program = detail::build_program<false>(detail::as_node(loss),
@@ -165,7 +246,7 @@ auto grad(const L& loss, const V&... leaves) {
 // The loss value followed by the gradients, in one flat tuple: auto [v, ga, gb] = ...
 template <class L, class... V>
 auto value_and_grad(const L& loss, const V&... leaves) {
-  constexpr bool ok = detail::check_value_and_grad<detail::poisoned<L>, L, V...>();
+  constexpr bool ok = detail::check_value_and_grad<detail::poisoned<L, V...>, L, V...>();
   if constexpr (ok) {
     using T = detail::value_t<L>;
     auto program = detail::build_program<true>(detail::as_node(loss),
@@ -180,7 +261,7 @@ auto value_and_grad(const L& loss, const V&... leaves) {
 // Vector-Jacobian product: the gradients of sum(out * G) for an output of any shape.
 template <class Out, class G, class... V>
 auto vjp(const Out& out, const G& g, const V&... leaves) {
-  constexpr bool ok = detail::check_vjp<detail::poisoned<Out, G>, Out, G, V...>();
+  constexpr bool ok = detail::check_vjp<detail::poisoned<Out, G, V...>, Out, G, V...>();
   if constexpr (ok) {
     auto program =
         detail::build_program<false>(detail::as_node(out), detail::as_node(g), leaves...);
@@ -195,7 +276,7 @@ auto vjp(const Out& out, const G& g, const V&... leaves) {
 // use it in further expressions, or differentiate it again (second derivatives).
 template <class L, class V>
 auto gradient(const L& loss, const V& leaf) {
-  constexpr bool ok = detail::check_gradient<detail::poisoned<L>, L, V>();
+  constexpr bool ok = detail::check_gradient<detail::poisoned<L, V>, L, V>();
   if constexpr (ok) {
     using T = detail::value_t<L>;
     auto all = detail::backprop(detail::as_node(loss), detail::ones_node<T, shape<>>{}, true);

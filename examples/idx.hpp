@@ -1,0 +1,127 @@
+// Reader for the gzipped IDX files of MNIST and Fashion-MNIST (zlib): images (magic 0x00000803,
+// count x rows x cols unsigned bytes) and labels (magic 0x00000801, count bytes 0..9).
+// Every problem throws idx_error naming the file and what was expected; nothing is trusted.
+#pragma once
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace idx {
+
+struct idx_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct images {
+  std::size_t count = 0, rows = 0, cols = 0;
+  std::vector<float> pixels;  // count * rows * cols, scaled to [0, 1]
+};
+
+struct labels {
+  std::size_t count = 0;
+  std::vector<std::uint8_t> values;
+};
+
+namespace detail {
+
+struct gz_closer {
+  void operator()(gzFile_s* f) const { gzclose(f); }
+};
+
+class reader {
+ public:
+  explicit reader(const std::string& path) : path_(path), file_(gzopen(path.c_str(), "rb")) {
+    if (!file_) throw idx_error(path + ": cannot open the file (missing or unreadable)");
+  }
+  void read(void* dst, std::size_t n, const char* what) {
+    auto* out = static_cast<unsigned char*>(dst);
+    while (n > 0) {
+      const unsigned chunk = static_cast<unsigned>(n > (1u << 30) ? (1u << 30) : n);
+      const int got = gzread(file_.get(), out, chunk);
+      if (got < 0) {
+        int code = 0;
+        const char* msg = gzerror(file_.get(), &code);
+        throw idx_error(path_ + ": corrupt gzip data while reading " + what + " (" + msg + ")");
+      }
+      if (got == 0)
+        throw idx_error(path_ + ": file is truncated: it ends while reading " + what + " (" +
+                        std::to_string(n) + " more bytes expected)");
+      out += got;
+      n -= static_cast<std::size_t>(got);
+    }
+  }
+  std::uint32_t big_endian_u32(const char* what) {
+    unsigned char b[4];
+    read(b, 4, what);
+    return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8) |
+           std::uint32_t(b[3]);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::unique_ptr<gzFile_s, gz_closer> file_;
+};
+
+inline std::string hex(std::uint32_t v) {
+  static const char* digits = "0123456789abcdef";
+  std::string s = "0x";
+  for (int shift = 28; shift >= 0; shift -= 4) s += digits[(v >> shift) & 0xf];
+  return s;
+}
+
+}  // namespace detail
+
+// Limits that keep a corrupt header from asking for absurd allocations.
+inline constexpr std::uint32_t max_count = 10'000'000;
+inline constexpr std::uint32_t max_side = 4096;
+
+inline images read_images(const std::string& path) {
+  detail::reader r(path);
+  const std::uint32_t magic = r.big_endian_u32("the magic number");
+  if (magic != 0x00000803)
+    throw idx_error(path + ": wrong magic number " + detail::hex(magic) +
+                    ", expected 0x00000803 (an IDX image file)");
+  images im;
+  const std::uint32_t count = r.big_endian_u32("the image count");
+  const std::uint32_t rows = r.big_endian_u32("the row count");
+  const std::uint32_t cols = r.big_endian_u32("the column count");
+  if (count > max_count || rows == 0 || cols == 0 || rows > max_side || cols > max_side)
+    throw idx_error(path + ": implausible header (" + std::to_string(count) + " images of " +
+                    std::to_string(rows) + "x" + std::to_string(cols) + ")");
+  im.count = count;
+  im.rows = rows;
+  im.cols = cols;
+  std::vector<unsigned char> raw(std::size_t(count) * rows * cols);
+  r.read(raw.data(), raw.size(), "the pixels");
+  im.pixels.resize(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) im.pixels[i] = float(raw[i]) / 255.0f;
+  return im;
+}
+
+inline labels read_labels(const std::string& path) {
+  detail::reader r(path);
+  const std::uint32_t magic = r.big_endian_u32("the magic number");
+  if (magic != 0x00000801)
+    throw idx_error(path + ": wrong magic number " + detail::hex(magic) +
+                    ", expected 0x00000801 (an IDX label file)");
+  labels lb;
+  const std::uint32_t count = r.big_endian_u32("the label count");
+  if (count > max_count)
+    throw idx_error(path + ": implausible header (" + std::to_string(count) + " labels)");
+  lb.count = count;
+  lb.values.resize(count);
+  r.read(lb.values.data(), count, "the labels");
+  for (std::size_t i = 0; i < count; ++i)
+    if (lb.values[i] > 9)
+      throw idx_error(path + ": label " + std::to_string(i) + " is " +
+                      std::to_string(lb.values[i]) + ", expected a class 0..9");
+  return lb;
+}
+
+}  // namespace idx
