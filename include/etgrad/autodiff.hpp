@@ -6,7 +6,16 @@
 // gradient is built, never per step.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <boost/hana/append.hpp>
 #include <boost/hana/at.hpp>
+#include <boost/hana/concat.hpp>
+#include <boost/hana/contains.hpp>
+#include <boost/hana/fold_left.hpp>
+#include <boost/hana/not.hpp>
+#include <boost/hana/size.hpp>
+#include <boost/hana/type.hpp>
 #include <boost/hana/filter.hpp>
 #include <boost/hana/flatten.hpp>
 #include <boost/hana/for_each.hpp>
@@ -30,8 +39,47 @@ struct contribution {
   E expr;
 };
 
+// Buffer-owning nodes are junctions: the walk stops there and leaves a `pending` item, so that
+// all the gradient flowing into one node (a subexpression used several times) is summed first and
+// the node's backward rules run once, not once per use.
+template <class N>
+inline constexpr bool is_junction = std::is_base_of_v<materialized_tag, N>;
+
 template <class N, class G>
-auto backprop(const N& n, const G& g, bool active);
+struct pending {
+  using node_type = N;
+  const N* node;
+  bool active;
+  G expr;
+  const void* identity() const { return node->store.get(); }
+};
+
+template <class X>
+struct is_pending : std::false_type {};
+template <class N, class G>
+struct is_pending<pending<N, G>> : std::true_type {};
+
+template <class N, std::size_t I>
+using child_t = std::decay_t<decltype(std::declval<const N&>().template child<I>())>;
+
+// Height of a node type: 0 for leaves, 1 + the highest operand. A node can only sit below nodes
+// of greater height, so junctions are resolved from the highest down.
+template <class N>
+constexpr std::size_t height_of();
+template <class N, std::size_t... I>
+constexpr std::size_t height_impl(std::index_sequence<I...>) {
+  return 1 + std::max({std::size_t{0}, height_of<child_t<N, I>>()...});
+}
+template <class N>
+constexpr std::size_t height_of() {
+  if constexpr (N::arity == 0)
+    return 0;
+  else
+    return height_impl<N>(std::make_index_sequence<N::arity>{});
+}
+
+template <class N, class G>
+auto collect(const N& n, const G& g, bool active);
 
 // A node may switch the gradient to some operands off at run time (only leaf_gradient_node does).
 template <class N>
@@ -40,27 +88,138 @@ bool child_active(const N&, std::size_t) {
 }
 
 template <std::size_t I, class N, class G>
-auto backprop_child(const N& n, const G& g, bool active) {
-  using C = std::decay_t<decltype(n.template child<I>())>;
-  if constexpr (!C::differentiable)
+auto collect_child(const N& n, const G& g, bool active) {
+  using C = child_t<N, I>;
+  if constexpr (!C::differentiable) {
     return hana::make_tuple();
-  else
-    return backprop(n.template child<I>(), n.template backward<I>(g), active && child_active(n, I));
+  } else {
+    const C& c = n.template child<I>();
+    auto gc = n.template backward<I>(g);
+    const bool a = active && child_active(n, I);
+    if constexpr (is_junction<C>)
+      return hana::make_tuple(pending<C, decltype(gc)>{&c, a, std::move(gc)});
+    else
+      return collect(c, gc, a);
+  }
 }
 
 template <class N, class G, std::size_t... I>
-auto backprop_children(const N& n, const G& g, bool active, std::index_sequence<I...>) {
-  return hana::flatten(hana::make_tuple(backprop_child<I>(n, g, active)...));
+auto collect_children(const N& n, const G& g, bool active, std::index_sequence<I...>) {
+  return hana::flatten(hana::make_tuple(collect_child<I>(n, g, active)...));
 }
 
+// Walks into n with output gradient g: contributions for leaves, pending items for junctions.
 template <class N, class G>
-auto backprop(const N& n, const G& g, bool active) {
+auto collect(const N& n, const G& g, bool active) {
   if constexpr (!N::differentiable)
     return hana::make_tuple();
   else if constexpr (N::is_leaf)
     return hana::make_tuple(contribution<typename N::leaf_type, G>{n.address(), active, g});
   else
-    return backprop_children(n, g, active, std::make_index_sequence<N::arity>{});
+    return collect_children(n, g, active, std::make_index_sequence<N::arity>{});
+}
+
+template <class Leaf, class Terms>
+struct leaf_gradient_node;
+
+template <class Items>
+struct max_pending_height;
+template <class... X>
+struct max_pending_height<hana::tuple<X...>> {
+  template <class Y>
+  static constexpr std::size_t height() {
+    if constexpr (is_pending<Y>::value)
+      return height_of<typename Y::node_type>();
+    else
+      return 0;
+  }
+  static constexpr std::size_t value = std::max({std::size_t{0}, height<X>()...});
+};
+
+// Use i of a group: walked (if it is the first active use of its object) with the gated sum of
+// the gradients of every use of the same object.
+template <std::size_t I, class Group, std::size_t K>
+auto merge_one(const Group& group, const std::array<const void*, K>& ids,
+               const std::array<bool, K>& active) {
+  const auto& item = hana::at_c<I>(group);
+  using N = typename std::decay_t<decltype(item)>::node_type;
+  bool first = true;
+  for (std::size_t m = 0; m < I; ++m)
+    if (active[m] && ids[m] == ids[I]) first = false;
+  std::size_t j = 0;
+  auto terms = hana::transform(group, [&](const auto& it) {
+    const bool on = active[j] && ids[j] == ids[I];
+    ++j;
+    return contribution<void, std::decay_t<decltype(it.expr)>>{nullptr, on, it.expr};
+  });
+  using sum_leaf = variable<value_t<N>, shape_of<N>>;
+  leaf_gradient_node<sum_leaf, decltype(terms)> total(std::move(terms));
+  return collect(*item.node, total, active[I] && first);
+}
+
+template <class Group, std::size_t... I>
+auto merge_all(const Group& group, std::index_sequence<I...>) {
+  constexpr std::size_t k = sizeof...(I);
+  std::array<const void*, k> ids{};
+  std::array<bool, k> active{};
+  std::size_t n = 0;
+  hana::for_each(group, [&](const auto& it) {
+    ids[n] = it.identity();
+    active[n++] = it.active;
+  });
+  return hana::flatten(hana::make_tuple(merge_one<I>(group, ids, active)...));
+}
+
+// Several uses of the node type N (same type; the same object or not, decided by address at run
+// time): each distinct object is walked once with the sum of the gradients of all its uses.
+template <class Group>
+auto merge_uses(const Group& group) {
+  constexpr std::size_t k = decltype(hana::length(group))::value;
+  if constexpr (k == 1) {
+    const auto& item = hana::at_c<0>(group);
+    return collect(*item.node, item.expr, item.active);
+  } else {
+    return merge_all(group, std::make_index_sequence<k>{});
+  }
+}
+
+template <class Items>
+auto resolve(Items items) {
+  constexpr std::size_t h = max_pending_height<Items>::value;
+  if constexpr (h == 0) {
+    return items;
+  } else {
+    auto at_h = [](const auto& x) {
+      using X = std::decay_t<decltype(x)>;
+      if constexpr (is_pending<X>::value)
+        return hana::bool_c<height_of<typename X::node_type>() == h>;
+      else
+        return hana::false_c;
+    };
+    auto rest = hana::filter(items, [&](const auto& x) { return hana::not_(at_h(x)); });
+    auto group = hana::filter(items, at_h);
+    // One merge per node type at this height.
+    auto types = hana::fold_left(group, hana::make_tuple(), [](auto acc, const auto& x) {
+      auto t = hana::type_c<typename std::decay_t<decltype(x)>::node_type>;
+      if constexpr (decltype(hana::contains(acc, t))::value)
+        return acc;
+      else
+        return hana::append(acc, t);
+    });
+    auto expanded = hana::flatten(hana::transform(types, [&](auto t) {
+      using N = typename decltype(t)::type;
+      return merge_uses(hana::filter(group, [](const auto& x) {
+        return hana::bool_c<std::is_same_v<typename std::decay_t<decltype(x)>::node_type, N>>;
+      }));
+    }));
+    return resolve(hana::concat(rest, expanded));
+  }
+}
+
+// All contributions of the root's gradient g to the leaves.
+template <class N, class G>
+auto backprop(const N& n, const G& g, bool active) {
+  return resolve(collect(n, g, active));
 }
 
 // The contributions that can reach variable `v`: same leaf type at compile time, same address
@@ -131,7 +290,7 @@ struct leaf_gradient_node : node_base,
 };
 
 template <class Leaf, class Terms>
-bool child_active(const leaf_gradient_node<Leaf, Terms>& n, std::size_t i) {
+inline bool child_active(const leaf_gradient_node<Leaf, Terms>& n, std::size_t i) {
   return n.active(i);
 }
 

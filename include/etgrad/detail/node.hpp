@@ -75,8 +75,9 @@ struct is_ones<ones_node<T, S>> : std::true_type {};
 
 // Base of nodes whose value lives in a buffer (matmul, reductions): copies share the cache, so
 // the forward value is computed once per evaluation however often backward rules refer to it.
+struct materialized_tag {};
 template <class T, class S>
-struct materialized {
+struct materialized : materialized_tag {
   static constexpr bool contiguous = true;
   static constexpr bool lazy_broadcast = false;
   std::shared_ptr<cache<T, S::size>> store = make_cache<T, S::size>();
