@@ -1,0 +1,10 @@
+// broadcast_to_lower_rank.cpp with the mistake fixed.
+#include <etgrad/etgrad.hpp>
+
+namespace eg = etgrad;
+
+int main() {
+  eg::variable<double, eg::shape<2, 3>> a;
+  auto y = eg::eval(eg::sum<0>(a));
+  (void)y;
+}

@@ -1,0 +1,11 @@
+// matmul_inner.cpp with the mistake fixed.
+#include <etgrad/etgrad.hpp>
+
+namespace eg = etgrad;
+
+int main() {
+  eg::variable<double, eg::shape<2, 3>> a;
+  eg::variable<double, eg::shape<3, 5>> b;
+  auto y = eg::eval(eg::matmul(a, b));
+  (void)y;
+}

@@ -1,0 +1,11 @@
+// multiply_shapes.cpp with the mistake fixed.
+#include <etgrad/etgrad.hpp>
+
+namespace eg = etgrad;
+
+int main() {
+  eg::variable<float, eg::shape<2, 3, 4>> a;
+  eg::variable<float, eg::shape<3, 4>> b;
+  auto y = eg::eval(a * b);
+  (void)y;
+}

@@ -1,0 +1,10 @@
+// permute_length.cpp with the mistake fixed.
+#include <etgrad/etgrad.hpp>
+
+namespace eg = etgrad;
+
+int main() {
+  eg::variable<double, eg::shape<2, 3, 4>> a;
+  auto y = eg::eval(eg::permute<1, 0, 2>(a));
+  (void)y;
+}

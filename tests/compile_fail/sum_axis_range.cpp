@@ -1,0 +1,11 @@
+// eg::sum<2> of a rank-2 operand: its axes are 0 and 1.
+// expect: etgrad: sum: an axis is out of range
+#include <etgrad/etgrad.hpp>
+
+namespace eg = etgrad;
+
+int main() {
+  eg::variable<double, eg::shape<2, 3>> a;
+  auto y = eg::eval(eg::sum<2>(a));
+  (void)y;
+}
