@@ -211,7 +211,7 @@ def plot(table, target, path, time_name):
     fig, ax = plt.subplots(figsize=(max(8, 0.75 * n + 2), 5.5))
     xs = range(n)
     bars = ax.bar([x - (width / 2 if has_torch else 0) for x in xs], eh, width,
-                  label="etgrad / hand", color=["#2b8a3e" if v <= target else "#c92a2a" for v in eh])
+                  label=f"etgrad / hand (green: <= {target:.2f})", color=["#2b8a3e" if v <= target else "#c92a2a" for v in eh])
     if has_torch:
         ax.bar([x + width / 2 for x in xs], te, width, label="torch / etgrad", color="#1c7ed6")
     for b, v in zip(bars, eh):
