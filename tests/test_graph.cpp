@@ -106,3 +106,16 @@ TEST_CASE("a loss that is itself a rank-0 variable", "[graph]") {
   auto [g] = eg::grad(s, s);
   require_values(g, {1});
 }
+
+// Regression: merging the uses of a shared node once counted an unused duplicate (the flags of
+// the merged sum were assigned in argument-evaluation order), doubling sum(e)'s gradient here.
+TEST_CASE("a stored node used directly, inside a reduction and beside a matmul", "[graph][gradcheck]") {
+  eg::variable<double, eg::shape<2, 3>> a;
+  eg::variable<double, eg::shape<3, 2>> w;
+  fill_random(a, 203);
+  fill_random(w, 204);
+  auto h = eg::relu(eg::matmul(a, w) + 0.1);
+  auto e = eg::exp(h);
+  REQUIRE_GRADCHECK(e - eg::matmul(h, eg::transpose(h)) + eg::sum(e), a, w);
+  REQUIRE_GRADCHECK(eg::sum(e) * e + eg::sum<1>(e * h) + h, a, w);
+}

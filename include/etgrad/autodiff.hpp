@@ -138,20 +138,18 @@ struct max_pending_height<hana::tuple<X...>> {
 
 // Use i of a group: walked (if it is the first active use of its object) with the gated sum of
 // the gradients of every use of the same object.
-template <std::size_t I, class Group, std::size_t K>
+template <std::size_t I, class Group, std::size_t K, std::size_t... J>
 auto merge_one(const Group& group, const std::array<const void*, K>& ids,
-               const std::array<bool, K>& active) {
+               const std::array<bool, K>& active, std::index_sequence<J...>) {
   const auto& item = hana::at_c<I>(group);
   using N = typename std::decay_t<decltype(item)>::node_type;
   bool first = true;
   for (std::size_t m = 0; m < I; ++m)
     if (active[m] && ids[m] == ids[I]) first = false;
-  std::size_t j = 0;
-  auto terms = hana::transform(group, [&](const auto& it) {
-    const bool on = active[j] && ids[j] == ids[I];
-    ++j;
-    return contribution<void, std::decay_t<decltype(it.expr)>>{nullptr, on, it.expr};
-  });
+  // Term J is on when use J is active and is the same object as use I.
+  auto terms = hana::make_tuple(
+      contribution<void, std::decay_t<decltype(hana::at_c<J>(group).expr)>>{
+          nullptr, active[J] && ids[J] == ids[I], hana::at_c<J>(group).expr}...);
   using sum_leaf = variable<value_t<N>, shape_of<N>>;
   leaf_gradient_node<sum_leaf, decltype(terms)> total(std::move(terms));
   return collect(*item.node, total, active[I] && first);
@@ -167,7 +165,7 @@ auto merge_all(const Group& group, std::index_sequence<I...>) {
     ids[n] = it.identity();
     active[n++] = it.active;
   });
-  return hana::flatten(hana::make_tuple(merge_one<I>(group, ids, active)...));
+  return hana::flatten(hana::make_tuple(merge_one<I>(group, ids, active, std::index_sequence<I...>{})...));
 }
 
 // Several uses of the node type N (same type; the same object or not, decided by address at run

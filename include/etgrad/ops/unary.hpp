@@ -47,7 +47,10 @@ struct functor_traits<etgrad::detail::is_zero_functor<T>> {
 namespace etgrad {
 namespace detail {
 
+// stores_value: the node keeps its value in a buffer when it is differentiated, because its
+// backward rule reads it (exp) or a matmul reads it twice (relu): computed once per evaluation.
 struct negate_op {
+  static constexpr bool stores_value = false;
   static constexpr bool differentiable = true;
   template <class L>
   static auto apply(const L& l) { return -l; }
@@ -56,6 +59,7 @@ struct negate_op {
   static auto grad(const G& g, const A&, const Self&) { return make_unary<negate_op>(g); }
 };
 struct exp_op {
+  static constexpr bool stores_value = true;
   static constexpr bool differentiable = true;
   template <class L>
   static auto apply(const L& l) { return l.exp(); }
@@ -64,6 +68,7 @@ struct exp_op {
   static auto grad(const G& g, const A&, const Self& self) { return make_mul(g, self); }
 };
 struct log_op {
+  static constexpr bool stores_value = false;
   static constexpr bool differentiable = true;
   template <class L>
   static auto apply(const L& l) { return l.log(); }
@@ -72,6 +77,7 @@ struct log_op {
   static auto grad(const G& g, const A& a, const Self&) { return make_binary<divide_op>(g, a); }
 };
 struct relu_op {
+  static constexpr bool stores_value = true;
   static constexpr bool differentiable = true;
   template <class L>
   static auto apply(const L& l) {
@@ -84,31 +90,54 @@ struct relu_op {
   }
 };
 struct positive_op {
+  static constexpr bool stores_value = false;
   static constexpr bool differentiable = false;
   template <class L>
   static auto apply(const L& l) { return l.unaryExpr(positive_functor<typename L::Scalar>()); }
 };
 struct is_zero_op {
+  static constexpr bool stores_value = false;
   static constexpr bool differentiable = false;
   template <class L>
   static auto apply(const L& l) { return l.unaryExpr(is_zero_functor<typename L::Scalar>()); }
 };
 
+struct no_store {};
+
 template <class Op, class A>
-struct unary_node : node_base {
+inline constexpr bool stores_unary = Op::stores_value && A::differentiable;
+
+template <class Op, class A>
+struct unary_node : node_base,
+                    std::conditional_t<stores_unary<Op, A>, materialized<value_t<A>, shape_of<A>>,
+                                       no_store> {
   using value_type = value_t<A>;
   using shape_type = shape_of<A>;
+  static constexpr bool stored = stores_unary<Op, A>;
   static constexpr bool differentiable = Op::differentiable && A::differentiable;
   static constexpr bool is_leaf = false;
-  static constexpr bool contiguous = false;
-  static constexpr bool lazy_broadcast = A::lazy_broadcast;
+  static constexpr bool contiguous = stored;
+  static constexpr bool lazy_broadcast = !stored && A::lazy_broadcast;
   static constexpr std::size_t arity = 1;
 
   A a;
 
   explicit unary_node(A a_) : a(std::move(a_)) {}
-  void prepare(epoch_t e) const { a.prepare(e); }
-  auto lower() const { return Op::apply(a.lower()); }
+  void prepare(epoch_t e) const {
+    if constexpr (stored) {
+      if (this->computed(e)) return;
+      a.prepare(e);
+      assign(this->out_map(), Op::apply(a.lower()));
+    } else {
+      a.prepare(e);
+    }
+  }
+  auto lower() const {
+    if constexpr (stored)
+      return const_map<value_type, shape_type>(this->data());
+    else
+      return Op::apply(a.lower());
+  }
   template <std::size_t I>
   const A& child() const { return a; }
   template <std::size_t I, class G>
