@@ -57,10 +57,16 @@ struct sum_node : node_base, materialized<value_t<A>, reduced_shape_t<shape_of<A
 
 template <std::size_t... Axes, class A>
 auto make_sum(A a) {
-  if constexpr (sizeof...(Axes) == 0)
+  using S = shape_of<A>;
+  if constexpr (sizeof...(Axes) == 0) {
     return a;
-  else
+  } else if constexpr (is_ones<A>::value) {
+    // A sum of ones (a broadcast seed summed back) is the count of summed elements.
+    constexpr std::size_t count = (std::size_t{1} * ... * S::dims[Axes]);
+    return make_scalar<mul_scalar_op>(ones_node<value_t<A>, reduced_shape_t<S, Axes...>>{}, count);
+  } else {
     return sum_node<A, Axes...>(std::move(a));
+  }
 }
 
 template <class F, class A, std::size_t... I>
