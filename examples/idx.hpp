@@ -38,7 +38,8 @@ class reader {
   explicit reader(const std::string& path) : path_(path), file_(gzopen(path.c_str(), "rb")) {
     if (!file_) throw idx_error(path + ": cannot open the file (missing or unreadable)");
   }
-  void read(void* dst, std::size_t n, const char* what) {
+  // `after`: bytes still expected once these n are read, only for the truncation message.
+  void read(void* dst, std::size_t n, const char* what, std::size_t after = 0) {
     auto* out = static_cast<unsigned char*>(dst);
     while (n > 0) {
       const unsigned chunk = static_cast<unsigned>(n > (1u << 30) ? (1u << 30) : n);
@@ -50,7 +51,7 @@ class reader {
       }
       if (got == 0)
         throw idx_error(path_ + ": file is truncated: it ends while reading " + what + " (" +
-                        std::to_string(n) + " more bytes expected)");
+                        std::to_string(n + after) + " more bytes expected)");
       out += got;
       n -= static_cast<std::size_t>(got);
     }
@@ -97,8 +98,17 @@ inline images read_images(const std::string& path) {
   im.count = count;
   im.rows = rows;
   im.cols = cols;
-  std::vector<unsigned char> raw(std::size_t(count) * rows * cols);
-  r.read(raw.data(), raw.size(), "the pixels");
+  // The header alone may still declare up to 10^7 x 4096 x 4096 bytes: grow the buffer only as
+  // the data arrives, so a short or corrupt file fails as truncated instead of allocating it all.
+  const std::size_t total = std::size_t(count) * rows * cols;
+  constexpr std::size_t chunk = std::size_t(1) << 20;
+  std::vector<unsigned char> raw;
+  while (raw.size() < total) {
+    const std::size_t at = raw.size();
+    const std::size_t n = total - at < chunk ? total - at : chunk;
+    raw.resize(at + n);
+    r.read(raw.data() + at, n, "the pixels", total - at - n);
+  }
   im.pixels.resize(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) im.pixels[i] = float(raw[i]) / 255.0f;
   return im;

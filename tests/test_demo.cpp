@@ -135,3 +135,18 @@ TEST_CASE("bad data files give one clear error naming the file and the expectati
     REQUIRE_THROWS_AS(idx::read_images(images.string()), idx::idx_error);
   }
 }
+
+// Found by tests/fuzz/fuzz_idx: a 16-byte header within the limits (up to 10^7 images of
+// 4096x4096) made read_images allocate the whole declared size before reading, so a tiny
+// file threw std::bad_alloc (or ran out of memory) instead of idx_error.
+TEST_CASE("a huge declared image count in a tiny file fails as truncated without allocating it",
+          "[demo]") {
+  temp_dir dir;
+  const auto images = dir.path / "huge-images-idx3-ubyte.gz";
+  write_gz(images, {0x00000803, 10'000'000, 4096, 4096}, 784);
+  REQUIRE_THROWS_AS(idx::read_images(images.string()), idx::idx_error);
+  REQUIRE_THROWS_WITH(idx::read_images(images.string()),
+                      Catch::Contains("truncated") && Catch::Contains("167772159999216 more"));
+  write_gz(images, {0x00000803, 24579, 512, 512}, 0);  // the fuzzer's input: 6.4 GB declared
+  REQUIRE_THROWS_WITH(idx::read_images(images.string()), Catch::Contains("truncated"));
+}
