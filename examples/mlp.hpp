@@ -40,9 +40,8 @@ class mlp {
   using logits_t = decltype(make_logits(std::declval<const x_t&>(), std::declval<const w1_t&>(),
                                         std::declval<const w2_t&>()));
   using loss_t = decltype(make_loss(std::declval<const logits_t&>(), std::declval<const y_t&>()));
-  using step_t = decltype(eg::compile_grad(std::declval<const loss_t&>(),
-                                           std::declval<const w1_t&>(),
-                                           std::declval<const w2_t&>()));
+  using step_t = decltype(eg::compile_grad(
+      std::declval<const loss_t&>(), std::declval<const w1_t&>(), std::declval<const w2_t&>()));
 
  public:
   static constexpr std::size_t batch = B;

@@ -54,11 +54,13 @@ inline dataset load(const std::string& folder) {
   const fs::path dir(folder);
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    throw idx::idx_error(folder + ": no such folder (expected a folder holding "
-                                  "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
-                                  "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)");
+    throw idx::idx_error(folder +
+                         ": no such folder (expected a folder holding "
+                         "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
+                         "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)");
   dataset d;
-  if (fs::exists(dir / "train-images-idx3-ubyte.gz") || fs::exists(dir / "train-labels-idx1-ubyte.gz")) {
+  if (fs::exists(dir / "train-images-idx3-ubyte.gz") ||
+      fs::exists(dir / "train-labels-idx1-ubyte.gz")) {
     d.train = load_split(dir, "train");
     d.test = load_split(dir, "t10k");
     d.note = folder + ": " + std::to_string(d.train.x.count) + " training and " +
@@ -72,8 +74,9 @@ inline dataset load(const std::string& folder) {
                          " images; expected 10,000 to split 8,000 / 2,000");
   d.train = slice(all, 0, 8000);
   d.test = slice(all, 8000, 10000);
-  d.note = folder + ": only the t10k test files are here; training on the first 8,000 and "
-                    "evaluating on the last 2,000 images";
+  d.note = folder +
+           ": only the t10k test files are here; training on the first 8,000 and "
+           "evaluating on the last 2,000 images";
   return d;
 }
 

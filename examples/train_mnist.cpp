@@ -94,7 +94,8 @@ int train(const options& o, const mnist::dataset& data) {
   std::size_t n_train = data.train.x.count;
   if (o.limit > 0 && o.limit < n_train) n_train = o.limit;
   if (n_train < B) {
-    std::cerr << "train_mnist: " << n_train << " training images, fewer than one batch of " << B << "\n";
+    std::cerr << "train_mnist: " << n_train << " training images, fewer than one batch of " << B
+              << "\n";
     return 1;
   }
   const std::size_t steps = n_train / B;  // the last partial batch of an epoch is dropped
@@ -152,19 +153,27 @@ int train(const options& o, const mnist::dataset& data) {
 template <std::size_t B>
 int dispatch_hidden(const options& o, const mnist::dataset& d) {
   switch (o.hidden) {
-    case 100: return train<demo::mlp<B, 100>>(o, d);
-    case 300: return train<demo::mlp<B, 300>>(o, d);
-    case 500: return train<demo::mlp<B, 500>>(o, d);
-    default: usage("--hidden " + std::to_string(o.hidden) + " is not compiled in (100, 300, 500)");
+    case 100:
+      return train<demo::mlp<B, 100>>(o, d);
+    case 300:
+      return train<demo::mlp<B, 300>>(o, d);
+    case 500:
+      return train<demo::mlp<B, 500>>(o, d);
+    default:
+      usage("--hidden " + std::to_string(o.hidden) + " is not compiled in (100, 300, 500)");
   }
 }
 
 int dispatch(const options& o, const mnist::dataset& d) {
   switch (o.batch) {
-    case 50: return dispatch_hidden<50>(o, d);
-    case 100: return dispatch_hidden<100>(o, d);
-    case 200: return dispatch_hidden<200>(o, d);
-    default: usage("--batch " + std::to_string(o.batch) + " is not compiled in (50, 100, 200)");
+    case 50:
+      return dispatch_hidden<50>(o, d);
+    case 100:
+      return dispatch_hidden<100>(o, d);
+    case 200:
+      return dispatch_hidden<200>(o, d);
+    default:
+      usage("--batch " + std::to_string(o.batch) + " is not compiled in (50, 100, 200)");
   }
 }
 

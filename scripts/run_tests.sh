@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 shift || true
 
-scripts/install_deps.sh clang
+scripts/install_deps.sh clang libclang-rt-14-dev
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DETGRAD_BUILD_BENCHMARKS=OFF -DETGRAD_BUILD_EXAMPLES=ON "$@"
 cmake --build "$build" -j"$(nproc)"
 ctest --test-dir "$build" -j"$(nproc)" --output-on-failure

@@ -38,17 +38,18 @@ template <class V>
 void fill_random(V& v, unsigned seed, double lo = -1.0, double hi = 1.0) {
   std::mt19937 rng(seed);
   std::uniform_real_distribution<double> d(lo, hi);
-  for (std::size_t i = 0; i < V::size; ++i) v.data()[i] = static_cast<typename V::value_type>(d(rng));
+  for (std::size_t i = 0; i < V::size; ++i)
+    v.data()[i] = static_cast<typename V::value_type>(d(rng));
 }
 
 // Central differences against the analytic VJP with a random output gradient (double).
-#define REQUIRE_GRADCHECK(...)                                                       \
-  do {                                                                               \
-    const auto report_ = eg::gradcheck(__VA_ARGS__);                                 \
-    for (std::size_t k_ = 0; k_ < report_.leaves.size(); ++k_) {                     \
+#define REQUIRE_GRADCHECK(...)                                                          \
+  do {                                                                                  \
+    const auto report_ = eg::gradcheck(__VA_ARGS__);                                    \
+    for (std::size_t k_ = 0; k_ < report_.leaves.size(); ++k_) {                        \
       INFO("leaf " << k_ << ": max relative error " << report_.leaves[k_].max_rel_error \
-                   << " at element " << report_.leaves[k_].worst_index);             \
-      CHECK(report_.leaves[k_].max_rel_error <= 1e-6);                               \
-    }                                                                                \
-    REQUIRE(report_.ok);                                                             \
+                   << " at element " << report_.leaves[k_].worst_index);                \
+      CHECK(report_.leaves[k_].max_rel_error <= 1e-6);                                  \
+    }                                                                                   \
+    REQUIRE(report_.ok);                                                                \
   } while (0)

@@ -7,7 +7,8 @@ TEMPLATE_TEST_CASE("broadcast_to forward values match numpy", "[broadcast_to]", 
   eg::variable<TestType, eg::shape<4, 1>> d{1, 2, 3, 4};
   auto e = eg::broadcast_to<eg::shape<2, 4, 3>>(d);
   STATIC_REQUIRE(std::is_same_v<typename decltype(e)::shape_type, eg::shape<2, 4, 3>>);
-  require_values(eg::eval(e), {1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4});
+  require_values(eg::eval(e),
+                 {1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4});
   eg::variable<TestType, eg::shape<>> s{7};
   require_values(eg::eval(eg::broadcast_to<eg::shape<2, 2>>(s)), {7, 7, 7, 7});
   require_values(eg::eval(eg::broadcast_to<eg::shape<3>>(b)), {1.5, -2.0, 0.5});

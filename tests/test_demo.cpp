@@ -46,8 +46,10 @@ TEST_CASE("one training step's gradients equal the hand-derived ones", "[demo]")
   mat dW2 = A.transpose() * dlogits;
   mat dZ1 = (dlogits * W2.transpose()).cwiseProduct((Z1.array() > 0.0f).cast<float>().matrix());
   mat dW1 = X.transpose() * dZ1;
-  for (Eigen::Index i = 0; i < dW1.size(); ++i) REQUIRE(g1.data()[i] == Approx(dW1.data()[i]).margin(1e-5));
-  for (Eigen::Index i = 0; i < dW2.size(); ++i) REQUIRE(g2.data()[i] == Approx(dW2.data()[i]).margin(1e-5));
+  for (Eigen::Index i = 0; i < dW1.size(); ++i)
+    REQUIRE(g1.data()[i] == Approx(dW1.data()[i]).margin(1e-5));
+  for (Eigen::Index i = 0; i < dW2.size(); ++i)
+    REQUIRE(g2.data()[i] == Approx(dW2.data()[i]).margin(1e-5));
 }
 
 TEST_CASE("two epochs on 2,000 real MNIST digits: the loss falls, accuracy beats 80%", "[demo]") {
@@ -60,7 +62,10 @@ TEST_CASE("two epochs on 2,000 real MNIST digits: the loss falls, accuracy beats
   for (int epoch = 0; epoch < 2; ++epoch) {
     double loss = 0;
     for (std::size_t s = 0; s < 2000 / B; ++s)
-      loss += model->train_step(train.x.pixels.data() + s * B * 784, train.y.values.data() + s * B, 0.1f).loss;
+      loss +=
+          model
+              ->train_step(train.x.pixels.data() + s * B * 784, train.y.values.data() + s * B, 0.1f)
+              .loss;
     (epoch == 0 ? first_epoch : second_epoch) = loss / (2000 / B);
   }
   std::size_t errors = 0;
@@ -75,11 +80,13 @@ TEST_CASE("two epochs on 2,000 real MNIST digits: the loss falls, accuracy beats
 
 namespace {
 // Writes a gzip file with a big-endian header and a payload.
-void write_gz(const fs::path& p, std::vector<std::uint32_t> header, std::size_t payload, std::uint8_t value = 1) {
+void write_gz(const fs::path& p, std::vector<std::uint32_t> header, std::size_t payload,
+              std::uint8_t value = 1) {
   gzFile f = gzopen(p.string().c_str(), "wb");
   REQUIRE(f != nullptr);
   for (std::uint32_t h : header) {
-    unsigned char b[4] = {std::uint8_t(h >> 24), std::uint8_t(h >> 16), std::uint8_t(h >> 8), std::uint8_t(h)};
+    unsigned char b[4] = {std::uint8_t(h >> 24), std::uint8_t(h >> 16), std::uint8_t(h >> 8),
+                          std::uint8_t(h)};
     gzwrite(f, b, 4);
   }
   std::vector<std::uint8_t> body(payload, value);
@@ -87,7 +94,8 @@ void write_gz(const fs::path& p, std::vector<std::uint32_t> header, std::size_t 
   gzclose(f);
 }
 struct temp_dir {
-  fs::path path = fs::temp_directory_path() / ("etgrad_idx_" + std::to_string(std::random_device{}()));
+  fs::path path =
+      fs::temp_directory_path() / ("etgrad_idx_" + std::to_string(std::random_device{}()));
   temp_dir() { fs::create_directories(path); }
   ~temp_dir() { fs::remove_all(path); }
 };
@@ -98,16 +106,19 @@ TEST_CASE("bad data files give one clear error naming the file and the expectati
   const auto images = dir.path / "t10k-images-idx3-ubyte.gz";
   const auto labels = dir.path / "t10k-labels-idx1-ubyte.gz";
   SECTION("missing folder") {
-    REQUIRE_THROWS_WITH(mnist::load((dir.path / "nope").string()), Catch::Contains("no such folder"));
+    REQUIRE_THROWS_WITH(mnist::load((dir.path / "nope").string()),
+                        Catch::Contains("no such folder"));
   }
   SECTION("missing file") {
-    REQUIRE_THROWS_WITH(mnist::load(dir.path.string()),
-                        Catch::Contains("t10k-images-idx3-ubyte.gz") && Catch::Contains("cannot open"));
+    REQUIRE_THROWS_WITH(
+        mnist::load(dir.path.string()),
+        Catch::Contains("t10k-images-idx3-ubyte.gz") && Catch::Contains("cannot open"));
   }
   SECTION("wrong magic number") {
     write_gz(images, {0x00000801, 3, 28, 28}, 3 * 784);
-    REQUIRE_THROWS_WITH(idx::read_images(images.string()),
-                        Catch::Contains("wrong magic number 0x00000801") && Catch::Contains("expected 0x00000803"));
+    REQUIRE_THROWS_WITH(
+        idx::read_images(images.string()),
+        Catch::Contains("wrong magic number 0x00000801") && Catch::Contains("expected 0x00000803"));
     write_gz(labels, {0x00000803, 3}, 3);
     REQUIRE_THROWS_WITH(idx::read_labels(labels.string()), Catch::Contains("expected 0x00000801"));
   }
@@ -126,7 +137,8 @@ TEST_CASE("bad data files give one clear error naming the file and the expectati
   }
   SECTION("a label out of range and an implausible header") {
     write_gz(labels, {0x00000801, 2}, 2, 12);
-    REQUIRE_THROWS_WITH(idx::read_labels(labels.string()), Catch::Contains("expected a class 0..9"));
+    REQUIRE_THROWS_WITH(idx::read_labels(labels.string()),
+                        Catch::Contains("expected a class 0..9"));
     write_gz(images, {0x00000803, 0xffffffffu, 28, 28}, 0);
     REQUIRE_THROWS_WITH(idx::read_images(images.string()), Catch::Contains("implausible header"));
   }

@@ -109,7 +109,8 @@ TEST_CASE("a loss that is itself a rank-0 variable", "[graph]") {
 
 // Regression: merging the uses of a shared node once counted an unused duplicate (the flags of
 // the merged sum were assigned in argument-evaluation order), doubling sum(e)'s gradient here.
-TEST_CASE("a stored node used directly, inside a reduction and beside a matmul", "[graph][gradcheck]") {
+TEST_CASE("a stored node used directly, inside a reduction and beside a matmul",
+          "[graph][gradcheck]") {
   eg::variable<double, eg::shape<2, 3>> a;
   eg::variable<double, eg::shape<3, 2>> w;
   fill_random(a, 203);

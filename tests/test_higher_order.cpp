@@ -53,7 +53,8 @@ TEST_CASE("Hessian-vector products through sum, broadcast, reshape, transpose", 
   fill_random(x, 311);
   check_hvp(eg::sum(eg::pow(eg::sum<1>(x), 2)), x, 312);
   check_hvp(eg::sum(eg::exp(eg::broadcast_to<eg::shape<5, 2, 3, 4>>(x)) * x), x, 313);
-  check_hvp(eg::sum(eg::reshape<eg::shape<6, 4>>(x) * eg::reshape<eg::shape<6, 4>>(eg::exp(x))), x, 314);
+  check_hvp(eg::sum(eg::reshape<eg::shape<6, 4>>(x) * eg::reshape<eg::shape<6, 4>>(eg::exp(x))), x,
+            314);
   check_hvp(eg::sum(eg::transpose(x) * eg::transpose(x * x)), x, 315);
   check_hvp(eg::sum(eg::logsumexp<2>(x) * eg::mean<2>(x)), x, 316);
 }

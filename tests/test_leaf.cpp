@@ -20,10 +20,11 @@ TEST_CASE("leaves are zero-initialised, row-major and mutable through value()", 
 TEST_CASE("a wrong value count throws std::invalid_argument naming both counts", "[leaf]") {
   using V = eg::variable<double, eg::shape<3, 4>>;
   REQUIRE_THROWS_AS(V({1.0, 2.0}), std::invalid_argument);
-  REQUIRE_THROWS_WITH(V({1.0, 2.0}), Catch::Contains("12") && Catch::Contains("2") &&
-                                         Catch::Contains("(3, 4)"));
+  REQUIRE_THROWS_WITH(V({1.0, 2.0}),
+                      Catch::Contains("12") && Catch::Contains("2") && Catch::Contains("(3, 4)"));
   using C = eg::constant<float, eg::shape<2>>;
-  REQUIRE_THROWS_WITH(C({1.f, 2.f, 3.f}), Catch::Contains("constant") && Catch::Contains("needs 2 values, got 3"));
+  REQUIRE_THROWS_WITH(C({1.f, 2.f, 3.f}),
+                      Catch::Contains("constant") && Catch::Contains("needs 2 values, got 3"));
   REQUIRE_NOTHROW(V({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
 }
 

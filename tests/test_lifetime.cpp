@@ -9,7 +9,9 @@ auto make_expression(const vec& x) {
   vec local{1, 2, 3};
   return eg::exp(x) * std::move(local) + vec{0.5, 0.5, 0.5};  // both temporaries are owned
 }
-auto make_loss(const vec& x) { return eg::sum(make_expression(x)); }
+auto make_loss(const vec& x) {
+  return eg::sum(make_expression(x));
+}
 }  // namespace
 
 TEST_CASE("expressions built from temporaries and returned from functions", "[lifetime]") {
@@ -27,7 +29,8 @@ TEST_CASE("expressions built from temporaries and returned from functions", "[li
 
 TEST_CASE("an rvalue constant inside an expression is owned", "[lifetime]") {
   vec x{1, 2, 3};
-  auto e = x * eg::constant<double, eg::shape<3>>{2, 2, 2} + eg::sum(eg::constant<double, eg::shape<2>>{1, 1});
+  auto e = x * eg::constant<double, eg::shape<3>>{2, 2, 2} +
+           eg::sum(eg::constant<double, eg::shape<2>>{1, 1});
   require_values(eg::eval(e), {4, 6, 8});
   auto [g] = eg::grad(eg::sum(e), x);
   require_values(g, {2, 2, 2});

@@ -4,7 +4,8 @@
 namespace {
 template <class V>
 void fill_affine(V& v, double scale, double shift) {  // numpy: arange(n) * scale + shift
-  for (std::size_t i = 0; i < V::size; ++i) v.data()[i] = static_cast<typename V::value_type>(i * scale + shift);
+  for (std::size_t i = 0; i < V::size; ++i)
+    v.data()[i] = static_cast<typename V::value_type>(i * scale + shift);
 }
 }  // namespace
 
@@ -47,10 +48,18 @@ TEST_CASE("matmul gradients match finite differences", "[matmul][gradcheck]") {
   fill_random(b6, 76);
   fill_random(a4, 77);
   fill_random(b4, 78);
-  SECTION("2-D") { REQUIRE_GRADCHECK(eg::matmul(a, b), a, b); }
-  SECTION("batched on the left") { REQUIRE_GRADCHECK(eg::matmul(ab, b), ab, b); }
-  SECTION("batched on the right") { REQUIRE_GRADCHECK(eg::matmul(a, bb), a, bb); }
-  SECTION("batched on both sides") { REQUIRE_GRADCHECK(eg::matmul(ab, bb), ab, bb); }
+  SECTION("2-D") {
+    REQUIRE_GRADCHECK(eg::matmul(a, b), a, b);
+  }
+  SECTION("batched on the left") {
+    REQUIRE_GRADCHECK(eg::matmul(ab, b), ab, b);
+  }
+  SECTION("batched on the right") {
+    REQUIRE_GRADCHECK(eg::matmul(a, bb), a, bb);
+  }
+  SECTION("batched on both sides") {
+    REQUIRE_GRADCHECK(eg::matmul(ab, bb), ab, bb);
+  }
   SECTION("size-1 batch axis (1,5,4) @ (6,4,3)") {
     auto m = eg::matmul(a1, b6);
     STATIC_REQUIRE(std::is_same_v<decltype(m)::shape_type, eg::shape<6, 5, 3>>);

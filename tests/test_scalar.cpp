@@ -15,9 +15,9 @@ TEMPLATE_TEST_CASE("scalar ops forward values match numpy", "[scalar]", float, d
   // An integral exponent works on negative bases.
   require_values(eg::eval(eg::pow(a, 2)), {0.25, 1.5625, 4.0, 9.0, 0.0625, 0.5625});
   require_values(eg::eval(eg::pow(a, 3)), {0.125, -1.953125, 8.0, 27.0, 0.015625, -0.421875});
-  require_values(eg::eval(eg::pow(p, 0.5)), {0.7071067811865476, 1.224744871391589,
-                                             1.4142135623730951, 1.7320508075688772, 0.5,
-                                             1.118033988749895});
+  require_values(eg::eval(eg::pow(p, 0.5)),
+                 {0.7071067811865476, 1.224744871391589, 1.4142135623730951, 1.7320508075688772,
+                  0.5, 1.118033988749895});
 }
 
 TEST_CASE("scalar ops on a rank-0 operand", "[scalar]") {

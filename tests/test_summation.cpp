@@ -4,7 +4,8 @@
 namespace {
 template <class V>
 void fill_arange(V& v) {  // numpy: arange(n) * 0.5 - 3
-  for (std::size_t i = 0; i < V::size; ++i) v.data()[i] = static_cast<typename V::value_type>(i * 0.5 - 3);
+  for (std::size_t i = 0; i < V::size; ++i)
+    v.data()[i] = static_cast<typename V::value_type>(i * 0.5 - 3);
 }
 }  // namespace
 

@@ -12,16 +12,16 @@
 #include <boost/hana/at.hpp>
 #include <boost/hana/concat.hpp>
 #include <boost/hana/contains.hpp>
-#include <boost/hana/fold_left.hpp>
-#include <boost/hana/not.hpp>
-#include <boost/hana/size.hpp>
-#include <boost/hana/type.hpp>
 #include <boost/hana/filter.hpp>
 #include <boost/hana/flatten.hpp>
+#include <boost/hana/fold_left.hpp>
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/length.hpp>
+#include <boost/hana/not.hpp>
+#include <boost/hana/size.hpp>
 #include <boost/hana/transform.hpp>
 #include <boost/hana/tuple.hpp>
+#include <boost/hana/type.hpp>
 #include <tuple>
 
 #include "detail/node.hpp"
@@ -147,8 +147,8 @@ auto merge_one(const Group& group, const std::array<const void*, K>& ids,
   for (std::size_t m = 0; m < I; ++m)
     if (active[m] && ids[m] == ids[I]) first = false;
   // Term J is on when use J is active and is the same object as use I.
-  auto terms = hana::make_tuple(
-      contribution<void, std::decay_t<decltype(hana::at_c<J>(group).expr)>>{
+  auto terms =
+      hana::make_tuple(contribution<void, std::decay_t<decltype(hana::at_c<J>(group).expr)>>{
           nullptr, active[J] && ids[J] == ids[I], hana::at_c<J>(group).expr}...);
   using sum_leaf = variable<value_t<N>, shape_of<N>>;
   leaf_gradient_node<sum_leaf, decltype(terms)> total(std::move(terms));
@@ -165,7 +165,8 @@ auto merge_all(const Group& group, std::index_sequence<I...>) {
     ids[n] = it.identity();
     active[n++] = it.active;
   });
-  return hana::flatten(hana::make_tuple(merge_one<I>(group, ids, active, std::index_sequence<I...>{})...));
+  return hana::flatten(
+      hana::make_tuple(merge_one<I>(group, ids, active, std::index_sequence<I...>{})...));
 }
 
 // Several uses of the node type N (same type; the same object or not, decided by address at run
@@ -275,7 +276,9 @@ struct leaf_gradient_node : node_base,
     accumulate_terms<value_type, shape_type>(terms, this->out(), e);
   }
   template <std::size_t I>
-  const auto& child() const { return hana::at_c<I>(terms).expr; }
+  const auto& child() const {
+    return hana::at_c<I>(terms).expr;
+  }
   bool active(std::size_t i) const {
     bool result = false;
     std::size_t k = 0;
@@ -284,7 +287,9 @@ struct leaf_gradient_node : node_base,
   }
   // A sum of terms: G flows unchanged to each (active) term.
   template <std::size_t I, class G>
-  auto backward(const G& g) const { return g; }
+  auto backward(const G& g) const {
+    return g;
+  }
 };
 
 template <class Leaf, class Terms>

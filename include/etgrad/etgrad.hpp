@@ -7,21 +7,21 @@
 //   auto [gx] = eg::grad(loss, x);
 #pragma once
 
-#include "shape.hpp"
-#include "leaf.hpp"
-#include "ops/elementwise.hpp"
-#include "ops/scalar.hpp"
-#include "ops/unary.hpp"
-#include "ops/summation.hpp"
-#include "ops/broadcast_to.hpp"
-#include "ops/reshape.hpp"
-#include "ops/transpose.hpp"
-#include "ops/matmul.hpp"
-#include "ops/mean.hpp"
-#include "ops/logsumexp.hpp"
 #include "autodiff.hpp"
 #include "grad.hpp"
 #include "gradcheck.hpp"
+#include "leaf.hpp"
+#include "ops/broadcast_to.hpp"
+#include "ops/elementwise.hpp"
+#include "ops/logsumexp.hpp"
+#include "ops/matmul.hpp"
+#include "ops/mean.hpp"
+#include "ops/reshape.hpp"
+#include "ops/scalar.hpp"
+#include "ops/summation.hpp"
+#include "ops/transpose.hpp"
+#include "ops/unary.hpp"
+#include "shape.hpp"
 
 namespace etgrad {
 // The operators live beside the node types (found by argument-dependent lookup); these make

@@ -99,9 +99,9 @@ class gradient_program {
 
  public:
   using gradients_type = std::tuple<result_t<T, typename V::shape_type>...>;
-  using result_type = std::conditional_t<WithValue,
-                                         std::tuple<T, result_t<T, typename V::shape_type>...>,
-                                         gradients_type>;
+  using result_type =
+      std::conditional_t<WithValue, std::tuple<T, result_t<T, typename V::shape_type>...>,
+                         gradients_type>;
 
   gradient_program(Root root, TermsTuple terms)
       : root_(std::move(root)), terms_(std::move(terms)), results_(initial()) {}
@@ -157,7 +157,8 @@ template <bool WithValue, class Root, class Seed, class... V>
 auto build_program(Root root, const Seed& seed, const V&... leaves) {
   auto all = backprop(root, seed, true);
   auto terms = std::make_tuple(terms_for(all, leaves)...);
-  return gradient_program<WithValue, Root, decltype(terms), V...>(std::move(root), std::move(terms));
+  return gradient_program<WithValue, Root, decltype(terms), V...>(std::move(root),
+                                                                  std::move(terms));
 }
 
 }  // namespace detail
@@ -187,7 +188,8 @@ class compiled_eval {
   using S = detail::shape_of<E>;
 
  public:
-  explicit compiled_eval(const E& e) : node_(detail::as_node(e)), result_(detail::make_result<T>(S{})) {}
+  explicit compiled_eval(const E& e)
+      : node_(detail::as_node(e)), result_(detail::make_result<T>(S{})) {}
   const detail::result_t<T, S>& operator()() {
     node_.prepare(detail::next_epoch());
     detail::assign(detail::mutable_map<T, S>(result_.data()), node_.lower());

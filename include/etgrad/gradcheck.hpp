@@ -20,8 +20,8 @@
 namespace etgrad {
 
 struct gradcheck_options {
-  double step = 1e-6;          // central difference step h
-  double tolerance = 1e-6;     // |analytic - numeric| <= tolerance * max(1, |analytic|, |numeric|)
+  double step = 1e-6;       // central difference step h
+  double tolerance = 1e-6;  // |analytic - numeric| <= tolerance * max(1, |analytic|, |numeric|)
   std::uint32_t seed = 20261203;
 };
 

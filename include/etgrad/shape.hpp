@@ -60,7 +60,9 @@ constexpr bool has_zero(const dims_t<N>& d) {
 
 // ---- numpy broadcasting: right-aligned, size-1 stretches --------------------------------------
 
-constexpr std::size_t max_of(std::size_t a, std::size_t b) { return a > b ? a : b; }
+constexpr std::size_t max_of(std::size_t a, std::size_t b) {
+  return a > b ? a : b;
+}
 
 template <class A, class B>
 constexpr bool broadcastable() {
@@ -138,8 +140,7 @@ struct broadcast_axes {
     dims_t<count()> out{};
     std::size_t n = 0;
     for (std::size_t i = 0; i < To::rank; ++i)
-      if (i < To::rank - From::rank || padded_dims<From, To>::value[i] != To::dims[i])
-        out[n++] = i;
+      if (i < To::rank - From::rank || padded_dims<From, To>::value[i] != To::dims[i]) out[n++] = i;
     return out;
   }
   static constexpr dims_t<count()> value = compute();

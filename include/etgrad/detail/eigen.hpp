@@ -24,10 +24,11 @@ struct eigen_sizes<shape<D...>> {
 
 // A read-only, fixed-size, row-major view: what every node lowers to at its leaves.
 template <class T, class S>
-using const_map_t =
-    Eigen::TensorMap<const Eigen::TensorFixedSize<T, typename eigen_sizes<S>::type, Eigen::RowMajor>>;
+using const_map_t = Eigen::TensorMap<
+    const Eigen::TensorFixedSize<T, typename eigen_sizes<S>::type, Eigen::RowMajor>>;
 template <class T, class S>
-using map_t = Eigen::TensorMap<Eigen::TensorFixedSize<T, typename eigen_sizes<S>::type, Eigen::RowMajor>>;
+using map_t =
+    Eigen::TensorMap<Eigen::TensorFixedSize<T, typename eigen_sizes<S>::type, Eigen::RowMajor>>;
 // What users hold: an owning, row-major, dynamically sized tensor (heap storage).
 template <class T, class S>
 using result_t = Eigen::Tensor<T, static_cast<int>(S::rank), Eigen::RowMajor>;

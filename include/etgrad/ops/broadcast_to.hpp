@@ -27,10 +27,14 @@ struct broadcast_to_node : node_base {
   void prepare(epoch_t e) const { a.prepare(e); }
   auto lower() const { return broadcast_lower<S>(a); }
   template <std::size_t I>
-  const A& child() const { return a; }
+  const A& child() const {
+    return a;
+  }
   // BroadcastTo: G -> reshape(summation(G, broadcast axes), input shape), axes aligned right.
   template <std::size_t I, class G>
-  auto backward(const G& g) const { return reduce_to<in_shape>(g); }
+  auto backward(const G& g) const {
+    return reduce_to<in_shape>(g);
+  }
 };
 
 template <class S, class A>

@@ -13,14 +13,20 @@ namespace detail {
 // Seed formulas, with G the output gradient and `self` the node's own value.
 struct add_op {
   template <class L, class R>
-  static auto apply(const L& l, const R& r) { return l + r; }
+  static auto apply(const L& l, const R& r) {
+    return l + r;
+  }
   // d(a+b) = G, G
   template <std::size_t I, class G, class A, class B, class Self>
-  static auto grad(const G& g, const A&, const B&, const Self&) { return g; }
+  static auto grad(const G& g, const A&, const B&, const Self&) {
+    return g;
+  }
 };
 struct subtract_op {
   template <class L, class R>
-  static auto apply(const L& l, const R& r) { return l - r; }
+  static auto apply(const L& l, const R& r) {
+    return l - r;
+  }
   // d(a-b) = G, -G
   template <std::size_t I, class G, class A, class B, class Self>
   static auto grad(const G& g, const A&, const B&, const Self&) {
@@ -32,7 +38,9 @@ struct subtract_op {
 };
 struct multiply_op {
   template <class L, class R>
-  static auto apply(const L& l, const R& r) { return l * r; }
+  static auto apply(const L& l, const R& r) {
+    return l * r;
+  }
   // d(a*b) = G*b, G*a
   template <std::size_t I, class G, class A, class B, class Self>
   static auto grad(const G& g, const A& a, const B& b, const Self&) {
@@ -44,7 +52,9 @@ struct multiply_op {
 };
 struct divide_op {
   template <class L, class R>
-  static auto apply(const L& l, const R& r) { return l / r; }
+  static auto apply(const L& l, const R& r) {
+    return l / r;
+  }
   // d(a/b) = G/b, -G*(a/b)/b
   template <std::size_t I, class G, class A, class B, class Self>
   static auto grad(const G& g, const A&, const B& b, const Self& self) {
@@ -56,14 +66,18 @@ struct divide_op {
 };
 struct pow_op {
   template <class L, class R>
-  static auto apply(const L& l, const R& r) { return l.binaryExpr(r, Eigen::internal::scalar_pow_op<typename L::Scalar, typename R::Scalar>()); }
+  static auto apply(const L& l, const R& r) {
+    return l.binaryExpr(r,
+                        Eigen::internal::scalar_pow_op<typename L::Scalar, typename R::Scalar>());
+  }
   // d(a^b)/da = G * b * a^(b-1), with the exponent b-1 replaced by 0 where b == 0 so that the
   //   derivative is 0 there (API.md), not 0 * a^-1 = NaN at a = 0.
   // d(a^b)/db = G * a^b * log(a), with log(a) replaced by log(1) = 0 where a == 0 (API.md).
   template <std::size_t I, class G, class A, class B, class Self>
   static auto grad(const G& g, const A& a, const B& b, const Self& self) {
     if constexpr (I == 0) {
-      auto exponent = make_binary<add_op>(make_scalar<add_scalar_op>(b, -1.0), make_unary<is_zero_op>(b));
+      auto exponent =
+          make_binary<add_op>(make_scalar<add_scalar_op>(b, -1.0), make_unary<is_zero_op>(b));
       return make_mul(g, make_mul(b, make_binary<pow_op>(a, exponent)));
     } else {
       auto safe_log = make_unary<log_op>(make_binary<add_op>(a, make_unary<is_zero_op>(a)));
@@ -92,7 +106,9 @@ struct binary_node : node_base {
     a.prepare(e);
     b.prepare(e);
   }
-  auto lower() const { return Op::apply(broadcast_lower<shape_type>(a), broadcast_lower<shape_type>(b)); }
+  auto lower() const {
+    return Op::apply(broadcast_lower<shape_type>(a), broadcast_lower<shape_type>(b));
+  }
   template <std::size_t I>
   const auto& child() const {
     if constexpr (I == 0)
@@ -126,23 +142,24 @@ auto make_mul(A a, B b) {
     return make_binary<multiply_op>(std::move(a), std::move(b));
 }
 
-#define ETGRAD_DETAIL_BINARY_CHECK(NAME)                                                          \
-  template <bool Skip, class TA, class TB, class SA, class SB>                                     \
-  constexpr bool check_##NAME() {                                                                  \
-    if constexpr (Skip) {                                                                          \
-      return false;                                                                                \
-    } else {                                                                                       \
-    static_assert(std::is_same_v<TA, TB>,                                                          \
-                  "etgrad: " #NAME                                                                 \
-                  ": operands have different element types; use one of float or double "         \
-                  "throughout an expression");                                                     \
-    static_assert(broadcastable<SA, SB>(),                                                         \
-                  "etgrad: " #NAME                                                                 \
-                  ": operand shapes SA and SB do not broadcast (numpy rules: align on the right; " \
-                  "each pair of axes must be equal or one of them 1); fix a shape or "             \
-                  "eg::reshape one operand");                                                      \
-    return std::is_same_v<TA, TB> && broadcastable<SA, SB>();                                      \
-    }                                                                                              \
+#define ETGRAD_DETAIL_BINARY_CHECK(NAME)                                                   \
+  template <bool Skip, class TA, class TB, class SA, class SB>                             \
+  constexpr bool check_##NAME() {                                                          \
+    if constexpr (Skip) {                                                                  \
+      return false;                                                                        \
+    } else {                                                                               \
+      static_assert(std::is_same_v<TA, TB>,                                                \
+                    "etgrad: " #NAME                                                       \
+                    ": operands have different element types; use one of float or double " \
+                    "throughout an expression");                                           \
+      static_assert(                                                                       \
+          broadcastable<SA, SB>(),                                                         \
+          "etgrad: " #NAME                                                                 \
+          ": operand shapes SA and SB do not broadcast (numpy rules: align on the right; " \
+          "each pair of axes must be equal or one of them 1); fix a shape or "             \
+          "eg::reshape one operand");                                                      \
+      return std::is_same_v<TA, TB> && broadcastable<SA, SB>();                            \
+    }                                                                                      \
   }
 ETGRAD_DETAIL_BINARY_CHECK(add)
 ETGRAD_DETAIL_BINARY_CHECK(subtract)
@@ -152,17 +169,17 @@ ETGRAD_DETAIL_BINARY_CHECK(pow)
 #undef ETGRAD_DETAIL_BINARY_CHECK
 
 template <class A, class B>
-inline constexpr bool both_expressions = is_expression_v<A> && is_expression_v<B>;
+inline constexpr bool both_expressions = is_expression_v<A>&& is_expression_v<B>;
 
-#define ETGRAD_DETAIL_BINARY_OPERATOR(SYMBOL, NAME)                                        \
-  template <class A, class B, std::enable_if_t<both_expressions<A, B>, int> = 0>           \
-  auto operator SYMBOL(A&& a, B&& b) {                                                     \
-    constexpr bool ok =                                                                    \
-        check_##NAME<poisoned<A, B>, value_t<A>, value_t<B>, shape_of<A>, shape_of<B>>();  \
-    if constexpr (ok)                                                                      \
+#define ETGRAD_DETAIL_BINARY_OPERATOR(SYMBOL, NAME)                                            \
+  template <class A, class B, std::enable_if_t<both_expressions<A, B>, int> = 0>               \
+  auto operator SYMBOL(A&& a, B&& b) {                                                         \
+    constexpr bool ok =                                                                        \
+        check_##NAME<poisoned<A, B>, value_t<A>, value_t<B>, shape_of<A>, shape_of<B>>();      \
+    if constexpr (ok)                                                                          \
       return make_binary<NAME##_op>(as_node(std::forward<A>(a)), as_node(std::forward<B>(b))); \
-    else                                                                                   \
-      return invalid_node{};                                                               \
+    else                                                                                       \
+      return invalid_node{};                                                                   \
   }
 ETGRAD_DETAIL_BINARY_OPERATOR(+, add)
 ETGRAD_DETAIL_BINARY_OPERATOR(-, subtract)
@@ -175,8 +192,9 @@ ETGRAD_DETAIL_BINARY_OPERATOR(/, divide)
 // Elementwise a^b with broadcasting (EWisePow). For a scalar exponent see ops/scalar.hpp.
 template <class A, class B, std::enable_if_t<detail::both_expressions<A, B>, int> = 0>
 auto pow(A&& a, B&& b) {
-  constexpr bool ok = detail::check_pow<detail::poisoned<A, B>, detail::value_t<A>, detail::value_t<B>, detail::shape_of<A>,
-                                        detail::shape_of<B>>();
+  constexpr bool ok =
+      detail::check_pow<detail::poisoned<A, B>, detail::value_t<A>, detail::value_t<B>,
+                        detail::shape_of<A>, detail::shape_of<B>>();
   if constexpr (ok)
     return detail::make_binary<detail::pow_op>(detail::as_node(std::forward<A>(a)),
                                                detail::as_node(std::forward<B>(b)));

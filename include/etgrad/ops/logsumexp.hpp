@@ -16,8 +16,7 @@ namespace etgrad {
 namespace detail {
 
 template <class A, std::size_t... Axes>
-struct logsumexp_node : node_base,
-                        materialized<value_t<A>, reduced_shape_t<shape_of<A>, Axes...>> {
+struct logsumexp_node : node_base, materialized<value_t<A>, reduced_shape_t<shape_of<A>, Axes...>> {
   using value_type = value_t<A>;
   using T = value_type;
   using in_shape = shape_of<A>;
@@ -67,7 +66,8 @@ struct logsumexp_node : node_base,
       empty[i] = m[i] == -std::numeric_limits<T>::infinity() ? T(1) : T(0);
       if (!std::isfinite(m[i])) m[i] = T(0);
     }
-    auto m_b = const_map<T, kept_shape>(m).broadcast(index_list_t<broadcast_factors<kept_shape, in_shape>>{});
+    auto m_b = const_map<T, kept_shape>(m).broadcast(
+        index_list_t<broadcast_factors<kept_shape, in_shape>>{});
     assign(mutable_map<T, in_shape>(work->shifted.get()), (x - m_b).exp());
     auto shifted = const_map<T, in_shape>(work->shifted.get());
     assign(this->out_map(), reduce_sum(shifted).log() + const_map<T, shape_type>(m));
@@ -77,7 +77,9 @@ struct logsumexp_node : node_base,
       if (empty[i] != T(0)) out[i] = -std::numeric_limits<T>::infinity();
   }
   template <std::size_t I>
-  const A& child() const { return a; }
+  const A& child() const {
+    return a;
+  }
   // logsumexp: G -> broadcast(G) * exp(x - broadcast(logsumexp(x)))   (softmax times G)
   template <std::size_t I, class G>
   auto backward(const G& g) const {
@@ -86,20 +88,6 @@ struct logsumexp_node : node_base,
     return make_mul(g_b, make_unary<exp_op>(make_binary<subtract_op>(a, self_b)));
   }
 };
-
-template <bool Skip, class S, std::size_t... Axes>
-constexpr bool check_logsumexp() {
-  if constexpr (Skip) {
-    return false;
-  } else {
-    static_assert(axes_in_range<S::rank, Axes...>(),
-                  "etgrad: logsumexp: an axis is out of range for the operand's rank (axes are "
-                  "0-based: a rank-R operand has axes 0 .. R-1)");
-    static_assert(axes_unique<Axes...>(),
-                  "etgrad: logsumexp: an axis is listed twice; list each axis once");
-    return axes_in_range<S::rank, Axes...>() && axes_unique<Axes...>();
-  }
-}
 
 template <class A, std::size_t... Axes>
 auto make_logsumexp(A a, values<Axes...>) {

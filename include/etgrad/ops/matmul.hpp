@@ -37,9 +37,8 @@ constexpr operand_access access_of() {
 }
 
 template <class T>
-using blocking_t =
-    Eigen::internal::gemm_blocking_space<Eigen::RowMajor, T, T, Eigen::Dynamic, Eigen::Dynamic,
-                                         Eigen::Dynamic, 1, false>;
+using blocking_t = Eigen::internal::gemm_blocking_space<Eigen::RowMajor, T, T, Eigen::Dynamic,
+                                                        Eigen::Dynamic, Eigen::Dynamic, 1, false>;
 
 // C (row-major, rows x cols, zeroed) += op(A) op(B); A is rows x depth, B depth x cols.
 template <class T, int LhsOrder, int RhsOrder>
@@ -172,7 +171,8 @@ constexpr bool check_matmul() {
                   "etgrad: matmul: both operands need rank >= 2 (a vector v is "
                   "eg::reshape<eg::shape<1, n>>(v) or eg::reshape<eg::shape<n, 1>>(v))");
     constexpr bool ranks = SA::rank >= 2 && SB::rank >= 2;
-    constexpr bool inner = ranks && SA::dims[SA::rank - 1] == SB::dims[SB::rank >= 2 ? SB::rank - 2 : 0];
+    constexpr bool inner =
+        ranks && SA::dims[SA::rank - 1] == SB::dims[SB::rank >= 2 ? SB::rank - 2 : 0];
     static_assert(!ranks || inner,
                   "etgrad: matmul: inner dimensions differ: the last axis of SA must equal the "
                   "second-to-last axis of SB");
@@ -188,8 +188,9 @@ constexpr bool check_matmul() {
 
 template <class A, class B, std::enable_if_t<detail::both_expressions<A, B>, int> = 0>
 auto matmul(A&& a, B&& b) {
-  constexpr bool ok = detail::check_matmul<detail::poisoned<A, B>, detail::value_t<A>, detail::value_t<B>,
-                                           detail::shape_of<A>, detail::shape_of<B>>();
+  constexpr bool ok =
+      detail::check_matmul<detail::poisoned<A, B>, detail::value_t<A>, detail::value_t<B>,
+                           detail::shape_of<A>, detail::shape_of<B>>();
   if constexpr (ok)
     return detail::make_matmul(detail::as_node(std::forward<A>(a)),
                                detail::as_node(std::forward<B>(b)));

@@ -9,22 +9,6 @@
 #include "summation.hpp"
 
 namespace etgrad {
-namespace detail {
-
-template <bool Skip, class S, std::size_t... Axes>
-constexpr bool check_mean() {
-  if constexpr (Skip) {
-    return false;
-  } else {
-    static_assert(axes_in_range<S::rank, Axes...>(),
-                  "etgrad: mean: an axis is out of range for the operand's rank (axes are 0-based: "
-                  "a rank-R operand has axes 0 .. R-1)");
-    static_assert(axes_unique<Axes...>(), "etgrad: mean: an axis is listed twice; list each axis once");
-    return axes_in_range<S::rank, Axes...>() && axes_unique<Axes...>();
-  }
-}
-
-}  // namespace detail
 
 template <std::size_t... Axes, class A, std::enable_if_t<detail::is_expression_v<A>, int> = 0>
 auto mean(A&& a) {
@@ -33,7 +17,8 @@ auto mean(A&& a) {
   if constexpr (!ok) {
     return detail::invalid_node{};
   } else {
-    constexpr std::size_t count = sizeof...(Axes) == 0 ? S::size : (std::size_t{1} * ... * S::dims[Axes]);
+    constexpr std::size_t count =
+        sizeof...(Axes) == 0 ? S::size : (std::size_t{1} * ... * S::dims[Axes]);
     // mean: sum(a, axes) / count; its gradient is that of DivScalar after Summation.
     return detail::make_scalar<detail::div_scalar_op>(sum<Axes...>(std::forward<A>(a)), count);
   }

@@ -33,10 +33,14 @@ struct reshape_node : node_base {
   }
   const value_type* data() const { return a.data(); }
   template <std::size_t I>
-  const A& child() const { return a; }
+  const A& child() const {
+    return a;
+  }
   // Reshape: G -> reshape(G, input shape)
   template <std::size_t I, class G>
-  auto backward(const G& g) const { return make_reshape<in_shape>(g); }
+  auto backward(const G& g) const {
+    return make_reshape<in_shape>(g);
+  }
 };
 
 template <class A>
@@ -63,9 +67,10 @@ constexpr bool check_reshape() {
   } else {
     static_assert(is_shape<To>::value, "etgrad: reshape: the target must be eg::shape<...>");
     static_assert(!has_zero(To::dims), "etgrad: reshape: the target shape To has a zero dimension");
-    static_assert(has_zero(To::dims) || From::size == To::size,
-                  "etgrad: reshape: the element counts of From and To differ; a reshape keeps every "
-                  "element (the products of the dimensions must be equal)");
+    static_assert(
+        has_zero(To::dims) || From::size == To::size,
+        "etgrad: reshape: the element counts of From and To differ; a reshape keeps every "
+        "element (the products of the dimensions must be equal)");
     return !has_zero(To::dims) && From::size == To::size;
   }
 }

@@ -12,10 +12,14 @@ namespace detail {
 
 struct add_scalar_op {
   template <class L, class T>
-  static auto apply(const L& l, T s) { return l + s; }
+  static auto apply(const L& l, T s) {
+    return l + s;
+  }
   // d(a+s) = G
   template <class G, class A, class T, class Self>
-  static auto grad(const G& g, const A&, T, const Self&) { return g; }
+  static auto grad(const G& g, const A&, T, const Self&) {
+    return g;
+  }
 };
 struct rsub_scalar_op {
   template <class L, class T>
@@ -24,21 +28,31 @@ struct rsub_scalar_op {
   }
   // d(s-a) = -G
   template <class G, class A, class T, class Self>
-  static auto grad(const G& g, const A&, T, const Self&) { return make_unary<negate_op>(g); }
+  static auto grad(const G& g, const A&, T, const Self&) {
+    return make_unary<negate_op>(g);
+  }
 };
 struct mul_scalar_op {
   template <class L, class T>
-  static auto apply(const L& l, T s) { return l * s; }
+  static auto apply(const L& l, T s) {
+    return l * s;
+  }
   // d(a*s) = G*s
   template <class G, class A, class T, class Self>
-  static auto grad(const G& g, const A&, T s, const Self&) { return make_scalar<mul_scalar_op>(g, s); }
+  static auto grad(const G& g, const A&, T s, const Self&) {
+    return make_scalar<mul_scalar_op>(g, s);
+  }
 };
 struct div_scalar_op {
   template <class L, class T>
-  static auto apply(const L& l, T s) { return l / s; }
+  static auto apply(const L& l, T s) {
+    return l / s;
+  }
   // d(a/s) = G/s
   template <class G, class A, class T, class Self>
-  static auto grad(const G& g, const A&, T s, const Self&) { return make_scalar<div_scalar_op>(g, s); }
+  static auto grad(const G& g, const A&, T s, const Self&) {
+    return make_scalar<div_scalar_op>(g, s);
+  }
 };
 struct rdiv_scalar_op {
   template <class L, class T>
@@ -53,7 +67,9 @@ struct rdiv_scalar_op {
 };
 struct pow_scalar_op {
   template <class L, class T>
-  static auto apply(const L& l, T s) { return l.pow(s); }
+  static auto apply(const L& l, T s) {
+    return l.pow(s);
+  }
   // d(a^s) = G * s * a^(s-1); for s == 0 the exponent is taken as 0, so the derivative is
   // 0 * a^0 = 0 everywhere, also at a = 0 (API.md), instead of 0 * 0^-1 = NaN.
   template <class G, class A, class T, class Self>
@@ -80,9 +96,13 @@ struct scalar_node : node_base {
   void prepare(epoch_t e) const { a.prepare(e); }
   auto lower() const { return Op::apply(a.lower(), s); }
   template <std::size_t I>
-  const A& child() const { return a; }
+  const A& child() const {
+    return a;
+  }
   template <std::size_t I, class G>
-  auto backward(const G& g) const { return Op::grad(g, a, s, *this); }
+  auto backward(const G& g) const {
+    return Op::grad(g, a, s, *this);
+  }
 };
 
 template <class Op, class A, class T>
@@ -100,26 +120,41 @@ auto scalar_operand(A&& a, S s) {
 }
 
 template <class A, class S>
-inline constexpr bool expression_and_scalar = is_expression_v<A> && std::is_arithmetic_v<std::decay_t<S>>;
+inline constexpr bool expression_and_scalar =
+    is_expression_v<A>&& std::is_arithmetic_v<std::decay_t<S>>;
 
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator+(A&& a, S s) { return scalar_operand<add_scalar_op>(std::forward<A>(a), s); }
+auto operator+(A&& a, S s) {
+  return scalar_operand<add_scalar_op>(std::forward<A>(a), s);
+}
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator+(S s, A&& a) { return scalar_operand<add_scalar_op>(std::forward<A>(a), s); }
+auto operator+(S s, A&& a) {
+  return scalar_operand<add_scalar_op>(std::forward<A>(a), s);
+}
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
 auto operator-(A&& a, S s) {
   return scalar_operand<add_scalar_op>(std::forward<A>(a), -static_cast<double>(s));
 }
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator-(S s, A&& a) { return scalar_operand<rsub_scalar_op>(std::forward<A>(a), s); }
+auto operator-(S s, A&& a) {
+  return scalar_operand<rsub_scalar_op>(std::forward<A>(a), s);
+}
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator*(A&& a, S s) { return scalar_operand<mul_scalar_op>(std::forward<A>(a), s); }
+auto operator*(A&& a, S s) {
+  return scalar_operand<mul_scalar_op>(std::forward<A>(a), s);
+}
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator*(S s, A&& a) { return scalar_operand<mul_scalar_op>(std::forward<A>(a), s); }
+auto operator*(S s, A&& a) {
+  return scalar_operand<mul_scalar_op>(std::forward<A>(a), s);
+}
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator/(A&& a, S s) { return scalar_operand<div_scalar_op>(std::forward<A>(a), s); }
+auto operator/(A&& a, S s) {
+  return scalar_operand<div_scalar_op>(std::forward<A>(a), s);
+}
 template <class A, class S, std::enable_if_t<expression_and_scalar<A, S>, int> = 0>
-auto operator/(S s, A&& a) { return scalar_operand<rdiv_scalar_op>(std::forward<A>(a), s); }
+auto operator/(S s, A&& a) {
+  return scalar_operand<rdiv_scalar_op>(std::forward<A>(a), s);
+}
 
 }  // namespace detail
 

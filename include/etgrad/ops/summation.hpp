@@ -47,7 +47,9 @@ struct sum_node : node_base, materialized<value_t<A>, reduced_shape_t<shape_of<A
     }
   }
   template <std::size_t I>
-  const A& child() const { return a; }
+  const A& child() const {
+    return a;
+  }
   // Summation: G -> broadcast_to(reshape(G, shape with 1s at the summed axes), input shape)
   template <std::size_t I, class G>
   auto backward(const G& g) const {
@@ -95,18 +97,26 @@ auto reduce_to(G g) {
   }
 }
 
-template <bool Skip, class S, std::size_t... Axes>
-constexpr bool check_sum() {
-  if constexpr (Skip) {
-    return false;
-  } else {
-    static_assert(axes_in_range<S::rank, Axes...>(),
-                  "etgrad: sum: an axis is out of range for the operand's rank (axes are 0-based: "
-                  "a rank-R operand has axes 0 .. R-1)");
-    static_assert(axes_unique<Axes...>(), "etgrad: sum: an axis is listed twice; list each axis once");
-    return axes_in_range<S::rank, Axes...>() && axes_unique<Axes...>();
+// The axis checks of sum, mean and logsumexp: in range, each listed once.
+#define ETGRAD_DETAIL_AXES_CHECK(NAME)                                                       \
+  template <bool Skip, class S, std::size_t... Axes>                                         \
+  constexpr bool check_##NAME() {                                                            \
+    if constexpr (Skip) {                                                                    \
+      return false;                                                                          \
+    } else {                                                                                 \
+      static_assert(axes_in_range<S::rank, Axes...>(),                                       \
+                    "etgrad: " #NAME                                                         \
+                    ": an axis is out of range for the operand's rank (axes are 0-based: a " \
+                    "rank-R operand has axes 0 .. R-1)");                                    \
+      static_assert(axes_unique<Axes...>(),                                                  \
+                    "etgrad: " #NAME ": an axis is listed twice; list each axis once");      \
+      return axes_in_range<S::rank, Axes...>() && axes_unique<Axes...>();                    \
+    }                                                                                        \
   }
-}
+ETGRAD_DETAIL_AXES_CHECK(sum)
+ETGRAD_DETAIL_AXES_CHECK(mean)
+ETGRAD_DETAIL_AXES_CHECK(logsumexp)
+#undef ETGRAD_DETAIL_AXES_CHECK
 
 }  // namespace detail
 

@@ -34,10 +34,14 @@ struct permute_node : node_base {
     return a.lower().shuffle(std::array<index_t, sizeof...(P)>{static_cast<index_t>(P)...});
   }
   template <std::size_t I>
-  const A& child() const { return a; }
+  const A& child() const {
+    return a;
+  }
   // Transpose/permute: G -> permute(G, inverse permutation)
   template <std::size_t I, class G>
-  auto backward(const G& g) const { return make_permute_by<inverse>(g); }
+  auto backward(const G& g) const {
+    return make_permute_by<inverse>(g);
+  }
 };
 
 template <class A>
@@ -123,7 +127,8 @@ constexpr bool check_permute() {
 }  // namespace detail
 
 // Swap axes I and J (either order).
-template <std::size_t I, std::size_t J, class A, std::enable_if_t<detail::is_expression_v<A>, int> = 0>
+template <std::size_t I, std::size_t J, class A,
+          std::enable_if_t<detail::is_expression_v<A>, int> = 0>
 auto transpose(A&& a) {
   using S = detail::shape_of<A>;
   constexpr bool ok = detail::check_transpose<detail::poisoned<A>, S, I, J>();
@@ -139,7 +144,8 @@ template <class A, std::enable_if_t<detail::is_expression_v<A>, int> = 0>
 auto transpose(A&& a) {
   using S = detail::shape_of<A>;
   constexpr std::size_t r = S::rank;
-  constexpr bool ok = detail::check_transpose<detail::poisoned<A>, S, (r >= 2 ? r - 2 : 0), (r >= 2 ? r - 1 : 1)>();
+  constexpr bool ok =
+      detail::check_transpose<detail::poisoned<A>, S, (r >= 2 ? r - 2 : 0), (r >= 2 ? r - 1 : 1)>();
   if constexpr (ok)
     return detail::make_transpose_last(detail::as_node(std::forward<A>(a)));
   else
@@ -150,8 +156,7 @@ template <std::size_t... P, class A, std::enable_if_t<detail::is_expression_v<A>
 auto permute(A&& a) {
   constexpr bool ok = detail::check_permute<detail::poisoned<A>, detail::shape_of<A>, P...>();
   if constexpr (ok)
-    return detail::make_permute_by<detail::values<P...>>(
-        detail::as_node(std::forward<A>(a)));
+    return detail::make_permute_by<detail::values<P...>>(detail::as_node(std::forward<A>(a)));
   else
     return detail::invalid_node{};
 }

@@ -53,28 +53,40 @@ struct negate_op {
   static constexpr bool stores_value = false;
   static constexpr bool differentiable = true;
   template <class L>
-  static auto apply(const L& l) { return -l; }
+  static auto apply(const L& l) {
+    return -l;
+  }
   // d(-a) = -G
   template <class G, class A, class Self>
-  static auto grad(const G& g, const A&, const Self&) { return make_unary<negate_op>(g); }
+  static auto grad(const G& g, const A&, const Self&) {
+    return make_unary<negate_op>(g);
+  }
 };
 struct exp_op {
   static constexpr bool stores_value = true;
   static constexpr bool differentiable = true;
   template <class L>
-  static auto apply(const L& l) { return l.exp(); }
+  static auto apply(const L& l) {
+    return l.exp();
+  }
   // d(exp a) = G * exp(a)
   template <class G, class A, class Self>
-  static auto grad(const G& g, const A&, const Self& self) { return make_mul(g, self); }
+  static auto grad(const G& g, const A&, const Self& self) {
+    return make_mul(g, self);
+  }
 };
 struct log_op {
   static constexpr bool stores_value = false;
   static constexpr bool differentiable = true;
   template <class L>
-  static auto apply(const L& l) { return l.log(); }
+  static auto apply(const L& l) {
+    return l.log();
+  }
   // d(log a) = G / a
   template <class G, class A, class Self>
-  static auto grad(const G& g, const A& a, const Self&) { return make_binary<divide_op>(g, a); }
+  static auto grad(const G& g, const A& a, const Self&) {
+    return make_binary<divide_op>(g, a);
+  }
 };
 struct relu_op {
   static constexpr bool stores_value = true;
@@ -93,24 +105,28 @@ struct positive_op {
   static constexpr bool stores_value = false;
   static constexpr bool differentiable = false;
   template <class L>
-  static auto apply(const L& l) { return l.unaryExpr(positive_functor<typename L::Scalar>()); }
+  static auto apply(const L& l) {
+    return l.unaryExpr(positive_functor<typename L::Scalar>());
+  }
 };
 struct is_zero_op {
   static constexpr bool stores_value = false;
   static constexpr bool differentiable = false;
   template <class L>
-  static auto apply(const L& l) { return l.unaryExpr(is_zero_functor<typename L::Scalar>()); }
+  static auto apply(const L& l) {
+    return l.unaryExpr(is_zero_functor<typename L::Scalar>());
+  }
 };
 
 struct no_store {};
 
 template <class Op, class A>
-inline constexpr bool stores_unary = Op::stores_value && A::differentiable;
+inline constexpr bool stores_unary = Op::stores_value&& A::differentiable;
 
 template <class Op, class A>
-struct unary_node : node_base,
-                    std::conditional_t<stores_unary<Op, A>, materialized<value_t<A>, shape_of<A>>,
-                                       no_store> {
+struct unary_node
+    : node_base,
+      std::conditional_t<stores_unary<Op, A>, materialized<value_t<A>, shape_of<A>>, no_store> {
   using value_type = value_t<A>;
   using shape_type = shape_of<A>;
   static constexpr bool stored = stores_unary<Op, A>;
@@ -139,9 +155,13 @@ struct unary_node : node_base,
       return Op::apply(a.lower());
   }
   template <std::size_t I>
-  const A& child() const { return a; }
+  const A& child() const {
+    return a;
+  }
   template <std::size_t I, class G>
-  auto backward(const G& g) const { return Op::grad(g, a, *this); }
+  auto backward(const G& g) const {
+    return Op::grad(g, a, *this);
+  }
 };
 
 template <class Op, class A>
