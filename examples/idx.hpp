@@ -5,6 +5,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -63,6 +64,8 @@ class reader {
            std::uint32_t(b[3]);
   }
   const std::string& path() const { return path_; }
+  // Reads the magic number and checks it names the expected kind of IDX file.
+  void expect_magic(std::uint32_t expected, const char* kind);
 
  private:
   std::string path_;
@@ -76,6 +79,13 @@ inline std::string hex(std::uint32_t v) {
   return s;
 }
 
+inline void reader::expect_magic(std::uint32_t expected, const char* kind) {
+  const std::uint32_t magic = big_endian_u32("the magic number");
+  if (magic != expected)
+    throw idx_error(path_ + ": wrong magic number " + hex(magic) + ", expected " + hex(expected) +
+                    " (an IDX " + kind + " file)");
+}
+
 }  // namespace detail
 
 // Limits that keep a corrupt header from asking for absurd allocations.
@@ -84,10 +94,7 @@ inline constexpr std::uint32_t max_side = 4096;
 
 inline images read_images(const std::string& path) {
   detail::reader r(path);
-  const std::uint32_t magic = r.big_endian_u32("the magic number");
-  if (magic != 0x00000803)
-    throw idx_error(path + ": wrong magic number " + detail::hex(magic) +
-                    ", expected 0x00000803 (an IDX image file)");
+  r.expect_magic(0x00000803, "image");
   images im;
   const std::uint32_t count = r.big_endian_u32("the image count");
   const std::uint32_t rows = r.big_endian_u32("the row count");
@@ -98,28 +105,24 @@ inline images read_images(const std::string& path) {
   im.count = count;
   im.rows = rows;
   im.cols = cols;
-  // The header alone may still declare up to 10^7 x 4096 x 4096 bytes: grow the buffer only as
-  // the data arrives, so a short or corrupt file fails as truncated instead of allocating it all.
+  // The header alone may still declare up to 10^7 x 4096 x 4096 bytes: grow the pixels only as
+  // the data arrives (through a 1 MiB chunk), so a short or corrupt file fails as truncated
+  // instead of allocating it all.
   const std::size_t total = std::size_t(count) * rows * cols;
-  constexpr std::size_t chunk = std::size_t(1) << 20;
-  std::vector<unsigned char> raw;
-  while (raw.size() < total) {
-    const std::size_t at = raw.size();
-    const std::size_t n = total - at < chunk ? total - at : chunk;
-    raw.resize(at + n);
-    r.read(raw.data() + at, n, "the pixels", total - at - n);
+  std::vector<unsigned char> chunk(std::min<std::size_t>(total, std::size_t(1) << 20));
+  while (im.pixels.size() < total) {
+    const std::size_t at = im.pixels.size();
+    const std::size_t n = std::min(total - at, chunk.size());
+    r.read(chunk.data(), n, "the pixels", total - at - n);
+    im.pixels.resize(at + n);
+    for (std::size_t i = 0; i < n; ++i) im.pixels[at + i] = float(chunk[i]) / 255.0f;
   }
-  im.pixels.resize(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) im.pixels[i] = float(raw[i]) / 255.0f;
   return im;
 }
 
 inline labels read_labels(const std::string& path) {
   detail::reader r(path);
-  const std::uint32_t magic = r.big_endian_u32("the magic number");
-  if (magic != 0x00000801)
-    throw idx_error(path + ": wrong magic number " + detail::hex(magic) +
-                    ", expected 0x00000801 (an IDX label file)");
+  r.expect_magic(0x00000801, "label");
   labels lb;
   const std::uint32_t count = r.big_endian_u32("the label count");
   if (count > max_count)

@@ -42,6 +42,13 @@ void fill_random(V& v, unsigned seed, double lo = -1.0, double hi = 1.0) {
     v.data()[i] = static_cast<typename V::value_type>(d(rng));
 }
 
+// numpy: arange(n) * scale + shift, in row-major order.
+template <class V>
+void fill_affine(V& v, double scale, double shift) {
+  for (std::size_t i = 0; i < V::size; ++i)
+    v.data()[i] = static_cast<typename V::value_type>(double(i) * scale + shift);
+}
+
 // Central differences against the analytic VJP with a random output gradient (double).
 #define REQUIRE_GRADCHECK(...)                                                          \
   do {                                                                                  \

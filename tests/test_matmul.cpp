@@ -1,14 +1,6 @@
 // MatMul (ops/matmul.hpp): 2-D, batched on either side, batch axes broadcast, size-1 batch axes.
 #include "support.hpp"
 
-namespace {
-template <class V>
-void fill_affine(V& v, double scale, double shift) {  // numpy: arange(n) * scale + shift
-  for (std::size_t i = 0; i < V::size; ++i)
-    v.data()[i] = static_cast<typename V::value_type>(i * scale + shift);
-}
-}  // namespace
-
 TEMPLATE_TEST_CASE("matmul forward values match numpy", "[matmul]", float, double) {
   eg::variable<TestType, eg::shape<2, 3>> a{1, 2, 3, 4, 5, 6};
   eg::variable<TestType, eg::shape<3, 2>> b{0.5, -1, 2, 0.25, -1.5, 1};

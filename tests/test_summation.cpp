@@ -1,17 +1,9 @@
 // Summation over all axes, one axis and several (ops/summation.hpp).
 #include "support.hpp"
 
-namespace {
-template <class V>
-void fill_arange(V& v) {  // numpy: arange(n) * 0.5 - 3
-  for (std::size_t i = 0; i < V::size; ++i)
-    v.data()[i] = static_cast<typename V::value_type>(i * 0.5 - 3);
-}
-}  // namespace
-
 TEMPLATE_TEST_CASE("sum forward values match numpy", "[summation]", float, double) {
   eg::variable<TestType, eg::shape<2, 3, 4>> x;
-  fill_arange(x);
+  fill_affine(x, 0.5, -3);
   auto all = eg::sum(x);
   STATIC_REQUIRE(std::is_same_v<typename decltype(all)::shape_type, eg::shape<>>);
   require_values(eg::eval(all), {66.0});

@@ -1,18 +1,10 @@
 // Transpose (two axes, default the last two) and permute (ops/transpose.hpp).
 #include "support.hpp"
 
-namespace {
-template <class V>
-void fill_arange(V& v) {
-  for (std::size_t i = 0; i < V::size; ++i)
-    v.data()[i] = static_cast<typename V::value_type>(i * 0.5 - 3);
-}
-}  // namespace
-
 TEMPLATE_TEST_CASE("transpose and permute forward values match numpy", "[transpose]", float,
                    double) {
   eg::variable<TestType, eg::shape<2, 3, 4>> x;
-  fill_arange(x);
+  fill_affine(x, 0.5, -3);
   auto t = eg::transpose(x);
   STATIC_REQUIRE(std::is_same_v<typename decltype(t)::shape_type, eg::shape<2, 4, 3>>);
   require_values(eg::eval(t), {-3.0, -1.0, 1.0, -2.5, -0.5, 1.5, -2.0, 0.0, 2.0, -1.5, 0.5, 2.5,
