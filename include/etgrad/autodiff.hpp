@@ -234,13 +234,29 @@ auto terms_for(const Contributions& all, const V& v) {
   });
 }
 
-// dst = sum of the active terms (zeros when none): one fused Eigen loop per term.
+template <class E, class T, class = void>
+struct writes_into : std::false_type {};
+template <class E, class T>
+struct writes_into<E, T,
+                   std::void_t<decltype(std::declval<const E&>().prepare_into(
+                       epoch_t{}, static_cast<T*>(nullptr)))>> : std::true_type {};
+
+// dst = sum of the active terms (zeros when none): one fused Eigen loop per term. A first term
+// that computes into a buffer of its own (a matmul) computes into dst instead.
 template <class T, class S, class Terms>
 void accumulate_terms(const Terms& terms, T* dst, epoch_t e) {
   bool first = true;
   const auto out = mutable_map<T, S>(dst);
   hana::for_each(terms, [&](const auto& c) {
     if (!c.active) return;
+    using E = std::decay_t<decltype(c.expr)>;
+    if constexpr (writes_into<E, T>::value && std::is_same_v<shape_of<E>, S>) {
+      if (first) {
+        c.expr.prepare_into(e, dst);
+        first = false;
+        return;
+      }
+    }
     c.expr.prepare(e);
     if (first)
       assign(out, c.expr.lower());

@@ -86,6 +86,7 @@ struct materialized : materialized_tag {
   T* out() const { return store->data.get(); }
   auto lower() const { return const_map<T, S>(store->data.get()); }
   map_t<T, S> out_map() const { return mutable_map<T, S>(store->data.get()); }
+  bool has(epoch_t e) const { return store->epoch == e; }
   // True when this epoch's value is already there; otherwise claims the epoch.
   bool computed(epoch_t e) const {
     if (store->epoch == e) return true;

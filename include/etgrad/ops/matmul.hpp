@@ -105,11 +105,23 @@ struct matmul_node : node_base, materialized<value_t<A>, matmul_shape_t<shape_of
 
   void prepare(epoch_t e) const {
     if (this->computed(e)) return;
+    compute(e, this->out());
+  }
+  // The product written straight into `dst` (a gradient's result buffer), without a copy through
+  // this node's own buffer; the cached value when this evaluation already has it.
+  void prepare_into(epoch_t e, T* dst) const {
+    if (this->has(e))
+      std::copy(this->data(), this->data() + shape_type::size, dst);
+    else
+      compute(e, dst);
+  }
+
+ private:
+  void compute(epoch_t e, T* out) const {
     a.prepare(e);
     b.prepare(e);
     const T* pa = source(a, work->scratch_a.get());
     const T* pb = source(b, work->scratch_b.get());
-    T* out = this->out();
     std::fill(out, out + shape_type::size, T(0));
     constexpr int lo = access_a == operand_access::col_major ? Eigen::ColMajor : Eigen::RowMajor;
     constexpr int ro = access_b == operand_access::col_major ? Eigen::ColMajor : Eigen::RowMajor;
@@ -131,6 +143,8 @@ struct matmul_node : node_base, materialized<value_t<A>, matmul_shape_t<shape_of
     }
   }
 
+
+ public:
   template <std::size_t I>
   const auto& child() const {
     if constexpr (I == 0)
