@@ -50,3 +50,35 @@ TEST_CASE("sum of a broadcast is reduced correctly", "[summation]") {
   }
   REQUIRE_GRADCHECK(s, x, b);
 }
+
+namespace {
+// eg::sum over n elements of a lazy expression against a long-double loop: every tail length
+// of the packet loop, the block boundary of the blocked accumulation, and a long float sum whose
+// rounding must stay that of a blocked sum (one running float sum drifts by 1e-5 to 1e-3 here).
+template <class T, std::size_t N>
+void check_full_sum(unsigned seed) {
+  eg::variable<T, eg::shape<N>> x;
+  fill_random(x, seed, 0.0, 1.0);
+  const auto v = eg::eval(eg::sum(x * 2.0 + 1.0));
+  long double expected = 0;
+  for (std::size_t i = 0; i < N; ++i) expected += 2.0L * x.data()[i] + 1.0L;
+  INFO("n = " << N);
+  CHECK(double(v()) == Approx(double(expected)).epsilon(std::is_same_v<T, float> ? 5e-6 : 1e-14));
+}
+}  // namespace
+
+TEST_CASE("sum of all elements: every tail length, block boundaries, long float sums",
+          "[summation]") {
+  check_full_sum<float, 1>(41);
+  check_full_sum<float, 7>(42);
+  check_full_sum<float, 31>(43);
+  check_full_sum<float, 32>(44);
+  check_full_sum<float, 33>(45);
+  check_full_sum<float, 8191>(46);
+  check_full_sum<float, 8192>(47);
+  check_full_sum<float, 8195>(48);
+  check_full_sum<float, 1000003>(49);
+  check_full_sum<double, 3>(50);
+  check_full_sum<double, 17>(51);
+  check_full_sum<double, 4097>(52);
+}

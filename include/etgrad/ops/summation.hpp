@@ -32,7 +32,7 @@ struct sum_node : node_base, materialized<value_t<A>, reduced_shape_t<shape_of<A
   template <class Src>
   void reduce_from(const Src& src) const {
     if constexpr (full)
-      assign(this->out_map(), src.sum());
+      *this->out() = full_sum(src);
     else
       assign(this->out_map(), src.sum(index_list_t<values<Axes...>>{}));
   }
