@@ -88,6 +88,11 @@ int main(int argc, char** argv) {
 #ifdef ETGRAD_BENCH_FLAGS
   benchmark::AddCustomContext("flags", ETGRAD_BENCH_FLAGS);
 #endif
+#ifdef EIGEN_USE_BLAS
+  benchmark::AddCustomContext("gemm", "BLAS (EIGEN_USE_BLAS) for etgrad and the hand twins");
+#else
+  benchmark::AddCustomContext("gemm", "Eigen's own kernel");
+#endif
 #ifdef ETGRAD_BENCH_HAVE_TORCH
   const char* core = std::getenv("OPENBLAS_CORETYPE");
   benchmark::AddCustomContext("libtorch", "yes");

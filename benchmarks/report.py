@@ -138,6 +138,8 @@ def markdown(context, table, target, time_name):
     host = context.get("host_name", "?")
     cpus = context.get("num_cpus", "?")
     mhz = context.get("mhz_per_cpu", "?")
+    lines.append(f"GEMM: {context.get('gemm', '?')}.")
+    lines.append("")
     lines.append(f"Run {context.get('date', '?')} on {host} ({cpus} CPUs, {mhz} MHz); "
                  f"compiler: {context.get('compiler', '?')}; flags: {context.get('flags', '?')}; "
                  f"libtorch: {context.get('libtorch', '?')}; times: {time_name} time, median "
@@ -161,10 +163,38 @@ def markdown(context, table, target, time_name):
             cells.append(fmt_ratio(r["te"]))
         cells.append(r["allocs"])
         lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.extend(torch_targets(table))
     return "\n".join(lines) + "\n"
 
 
-def summary(table, target):
+# libtorch / etgrad targets of the benchmark issue: >= 20 for the small cases (N <= 1024),
+# >= 1.5 for the B=64 network step.
+def torch_targets(table):
+    small, net = [], None
+    for (case, size), row in table.items():
+        _, te = ratios(row)
+        if te is None:
+            continue
+        n = [int(t) for t in re.findall(r"\d+", size)]
+        if case == "BM_mlp" and n and n[0] == 64:
+            net = te
+        elif size.isdigit() and int(size) <= 1024:  # an N-sized case (case 1)
+            small.append((f"{case.removeprefix('BM_')} {size}", te))
+    if not small and net is None:
+        return []
+    out = []
+    if small:
+        low = [f"{name} ({te:.1f})" for name, te in small if te < 20]
+        out.append(f"torch/etgrad >= 20 at N <= 1024: {len(small) - len(low)} of {len(small)} "
+                   f"cases" + (f"; below: {', '.join(low)}" if low else ""))
+    if net is not None:
+        out.append(f"torch/etgrad >= 1.5 on the B=64 network step: {net:.2f} "
+                   f"({'met' if net >= 1.5 else 'missed'})")
+    return out
+
+
+def summary(table, target, context):
     rs = rows(table, target)
     has_torch = any(r["te"] is not None for r in rs)
     head = ["case", "size", "etgrad", "hand", "e/h", "ok"]
@@ -172,6 +202,7 @@ def summary(table, target):
         head += ["torch", "t/e"]
     head.append("allocs")
     body = []
+    gemm = f"GEMM: {context.get('gemm', '?')}"
     for r in rs:
         cells = [r["case"], r["size"], r["etgrad"], r["hand"], fmt_ratio(r["eh"]),
                  "" if r["verdict"] == "-" else ("ok" if r["verdict"] == "yes" else "MISS")]
@@ -180,7 +211,7 @@ def summary(table, target):
         cells.append(r["allocs"])
         body.append(cells)
     widths = [max(len(str(x)) for x in col) for col in zip(head, *body)]
-    out = []
+    out = [gemm]
     for i, cells in enumerate([head] + body):
         out.append("  ".join(str(c).rjust(w) if j >= 2 else str(c).ljust(w)
                              for j, (c, w) in enumerate(zip(cells, widths))).rstrip())
@@ -191,10 +222,11 @@ def summary(table, target):
     out.append(f"{misses} of {sum(1 for r in rs if r['eh'] is not None)} cases miss "
                f"etgrad/hand <= {target:.2f}; allocs = heap allocations per iteration "
                f"(etgrad/hand[/torch])")
+    out.extend(torch_targets(table))
     return "\n".join(out) + "\n"
 
 
-def plot(table, target, path, time_name):
+def plot(table, target, path, time_name, context):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -225,7 +257,8 @@ def plot(table, target, path, time_name):
     ax.set_ylabel(f"time ratio ({time_name} time, log scale)")
     ax.set_xticks(list(xs))
     ax.set_xticklabels(labels, fontsize=7, rotation=45, ha="right")
-    ax.set_title("etgrad vs hand-written Eigen (and libtorch): forward + backward, float32, 1 thread")
+    ax.set_title("etgrad vs hand-written Eigen (and libtorch): forward + backward, float32, "
+                 f"1 thread\nGEMM: {context.get('gemm', '?')}", fontsize=10)
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=120)
@@ -250,9 +283,9 @@ def main():
         with open(args.markdown, "w") as f:
             f.write(markdown(context, table, args.target, args.time))
     if args.plot:
-        plot(table, args.target, args.plot, args.time)
+        plot(table, args.target, args.plot, args.time, context)
     if args.summary:
-        sys.stdout.write(summary(table, args.target))
+        sys.stdout.write(summary(table, args.target, context))
     if not (args.markdown or args.plot or args.summary):
         sys.stdout.write(markdown(context, table, args.target, args.time))
 

@@ -7,7 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs=${1:-10}
 
-scripts/install_deps.sh python3-matplotlib
+# libtorch (about 1 GB with its dependencies) is the benchmarks' optional third column:
+# ETGRAD_NO_TORCH=1 skips it. OpenBLAS builds the second benchmark program (GEMM through BLAS).
+extra=(python3-matplotlib libopenblas-dev)
+[[ "${ETGRAD_NO_TORCH:-0}" == 1 ]] || extra+=(libtorch-dev)
+scripts/install_deps.sh "${extra[@]}"
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DETGRAD_BUILD_TESTS=OFF \
   -DETGRAD_BUILD_EXAMPLES=ON -DETGRAD_BUILD_BENCHMARKS=ON
 cmake --build build-release -j"$(nproc)"
@@ -20,6 +24,6 @@ if [[ -d ../shared/data/mnist ]]; then
 fi
 
 if [[ -x benchmarks/run.sh ]]; then
-  echo "== Benchmarks (etgrad vs hand-written Eigen) =="
+  echo "== Benchmarks (etgrad vs hand-written Eigen and libtorch) =="
   benchmarks/run.sh build-release
 fi
