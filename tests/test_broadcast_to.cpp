@@ -39,3 +39,26 @@ TEST_CASE("broadcast_to gradient has the source shape", "[broadcast_to]") {
   auto [gb] = eg::grad(eg::sum(eg::broadcast_to<eg::shape<2, 4, 3>>(b)), b);
   require_values(gb, {6, 6, 6, 6});
 }
+
+// Regression (random programs, seed 20261203): an implicitly broadcast operand that is itself a
+// broadcast_to of the same rank did not compile: Eigen's TensorBroadcastingOp::broadcast()
+// accessor hid TensorBase::broadcast(factors) when the lowered operand was re-broadcast.
+TEST_CASE("regression: implicit broadcast of a same-rank broadcast_to operand",
+          "[broadcast_to][regression]") {
+  eg::variable<double, eg::shape<3, 3>> x;
+  fill_affine(x, 1.0, 0.0);
+  auto e = x * eg::broadcast_to<eg::shape<1, 3>>(eg::sum<0>(x));
+  STATIC_REQUIRE(std::is_same_v<typename decltype(e)::shape_type, eg::shape<3, 3>>);
+  // numpy: x = arange(9).reshape(3, 3); x * x.sum(0)[None, :]
+  require_values(eg::eval(e), {0, 12, 30, 27, 48, 75, 54, 84, 120});
+  fill_random(x, 51);
+  REQUIRE_GRADCHECK(e, x);
+
+  eg::variable<double, eg::shape<1, 1>> s;
+  eg::variable<double, eg::shape<4, 4, 1, 5>> y;
+  fill_random(s, 52);
+  fill_random(y, 53);
+  auto f = y * eg::broadcast_to<eg::shape<4, 1, 1, 5>>(eg::sum(s) / 2.0);
+  STATIC_REQUIRE(std::is_same_v<typename decltype(f)::shape_type, eg::shape<4, 4, 1, 5>>);
+  REQUIRE_GRADCHECK(f, s, y);
+}

@@ -123,7 +123,11 @@ auto broadcast_lower(const N& n) {
   if constexpr (std::is_same_v<In, Out>) {
     return n.lower();
   } else if constexpr (In::rank == Out::rank) {
-    return n.lower().broadcast(index_list_t<broadcast_factors<In, Out>>{});
+    // Built directly: when lower() is itself a TensorBroadcastingOp (a broadcast_to inside an
+    // implicitly broadcast operand), its accessor broadcast() hides TensorBase::broadcast(b).
+    using factors = index_list_t<broadcast_factors<In, Out>>;
+    using lowered = decltype(n.lower());
+    return Eigen::TensorBroadcastingOp<const factors, const lowered>(n.lower(), factors{});
   } else {
     using padded = shape_from<padded_dims<In, Out>>;
     return n.lower()
