@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(cmake make g++ libeigen3-dev libboost-dev catch2 libbenchmark-dev zlib1g-dev
-          dataset-fashion-mnist python3 "$@")
+          dataset-fashion-mnist python3 python3-numpy "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -362,6 +362,10 @@ OPS = [
     ("broadcast_to", 3), ("reshape", 3), ("transpose", 2), ("transpose_ij", 2),
     ("permute", 2), ("matmul", 6),
 ]
+# Left out of the second-order (HVP) programs: a gradient of a gradient through an elementwise
+# power with a tensor exponent nested in another one took minutes to compile (README, "Known
+# limits"); first-order programs use it freely.
+HVP_EXCLUDED = {"pow_ew"}
 
 
 class Program:
@@ -373,8 +377,11 @@ class Program:
         self.n_leaves = int(rng.integers(1, 4))
         self.pool = {}  # shape -> finished non-leaf nodes, for shared subexpressions
         self.n_ops = 0
-        self.max_ops = 18
         self.hvp = index % 5 == 0
+        # Second-order programs stay smaller: the type of a gradient of a gradient grows with
+        # every reuse of a subexpression (see README, "Known limits"), and a depth-6 program with
+        # a reused matmul took over an hour to compile.
+        self.max_ops = 4 if self.hvp else 18
 
     # -- random helpers
     def rand(self):
@@ -523,7 +530,8 @@ class Program:
             return self.terminal(s)
         if self.pool.get(s) and self.rand() < 0.1:
             return self.choice(self.pool[s])
-        ops = [(o, w) for o, w in OPS if self.applicable(o, s)]
+        ops = [(o, w) for o, w in OPS if self.applicable(o, s)
+               and not (self.hvp and o in HVP_EXCLUDED)]
         total = sum(w for _, w in ops)
         x = self.rand() * total
         for o, w in ops:
@@ -808,7 +816,7 @@ def make_program(seed, index, max_tries=400):
     stats = {}
     for attempt in range(max_tries):
         prog = Program(seed, index, rng)
-        depth = prog.randint(2, 6)
+        depth = prog.randint(2, 2 if prog.hvp else 6)
         out_shape = prog.random_shape()
         root = prog.gen(out_shape, depth)
         if root.op == "leaf":
