@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <boost/hana/append.hpp>
 #include <boost/hana/at.hpp>
 #include <boost/hana/concat.hpp>
@@ -136,37 +137,34 @@ struct max_pending_height<hana::tuple<X...>> {
   static constexpr std::size_t value = std::max({std::size_t{0}, height<X>()...});
 };
 
-// Use i of a group: walked (if it is the first active use of its object) with the gated sum of
-// the gradients of every use of the same object.
-template <std::size_t I, class Group, std::size_t K, std::size_t... J>
-auto merge_one(const Group& group, const std::array<const void*, K>& ids,
-               const std::array<bool, K>& active, std::index_sequence<J...>) {
-  const auto& item = hana::at_c<I>(group);
-  using N = typename std::decay_t<decltype(item)>::node_type;
+template <class T, class S, class Exprs, std::size_t K>
+struct gated_sum_node;
+
+// Use I of a group: walked (if it is the first active use of its object) with the gated sum of
+// the gradients of every use of the same object. All K walks share one tuple of the K gradient
+// expressions and differ only in their gates, so a walk's gradient is a small object (a pointer
+// and K flags) and the next level down holds K of those, not K copies of all K expressions.
+template <std::size_t I, class N, class Exprs, std::size_t K>
+auto merge_one(const N& node, const std::shared_ptr<const Exprs>& exprs,
+               const std::array<const void*, K>& ids, const std::array<bool, K>& active) {
   bool first = true;
   for (std::size_t m = 0; m < I; ++m)
     if (active[m] && ids[m] == ids[I]) first = false;
-  // Term J is on when use J is active and is the same object as use I.
-  auto terms =
-      hana::make_tuple(contribution<void, std::decay_t<decltype(hana::at_c<J>(group).expr)>>{
-          nullptr, active[J] && ids[J] == ids[I], hana::at_c<J>(group).expr}...);
-  using sum_leaf = variable<value_t<N>, shape_of<N>>;
-  leaf_gradient_node<sum_leaf, decltype(terms)> total(std::move(terms));
-  return collect(*item.node, total, active[I] && first);
+  std::array<bool, K> on{};
+  for (std::size_t j = 0; j < K; ++j) on[j] = active[j] && ids[j] == ids[I];
+  gated_sum_node<value_t<N>, shape_of<N>, Exprs, K> total(exprs, on);
+  return collect(node, total, active[I] && first);
 }
 
 template <class Group, std::size_t... I>
 auto merge_all(const Group& group, std::index_sequence<I...>) {
   constexpr std::size_t k = sizeof...(I);
-  std::array<const void*, k> ids{};
-  std::array<bool, k> active{};
-  std::size_t n = 0;
-  hana::for_each(group, [&](const auto& it) {
-    ids[n] = it.identity();
-    active[n++] = it.active;
-  });
+  std::array<const void*, k> ids{hana::at_c<I>(group).identity()...};
+  std::array<bool, k> active{hana::at_c<I>(group).active...};
+  auto exprs = std::make_shared<const decltype(hana::make_tuple(hana::at_c<I>(group).expr...))>(
+      hana::make_tuple(hana::at_c<I>(group).expr...));
   return hana::flatten(
-      hana::make_tuple(merge_one<I>(group, ids, active, std::index_sequence<I...>{})...));
+      hana::make_tuple(merge_one<I>(*hana::at_c<I>(group).node, exprs, ids, active)...));
 }
 
 // Several uses of the node type N (same type; the same object or not, decided by address at run
@@ -311,6 +309,58 @@ struct leaf_gradient_node : node_base,
 template <class Leaf, class Terms>
 inline bool child_active(const leaf_gradient_node<Leaf, Terms>& n, std::size_t i) {
   return n.active(i);
+}
+
+// The sum of the gradients of the uses of one object, among the K uses of its node type (gates
+// decided by address when the gradient is built). Copies share the terms and the buffer.
+template <class T, class S, class Exprs, std::size_t K>
+struct gated_sum_node : node_base, materialized<T, S> {
+  using value_type = T;
+  using shape_type = S;
+  static constexpr std::size_t arity = K;
+  template <std::size_t... I>
+  static constexpr bool any_differentiable(std::index_sequence<I...>) {
+    return (std::decay_t<decltype(hana::at_c<I>(std::declval<Exprs>()))>::differentiable || ... ||
+            false);
+  }
+  static constexpr bool differentiable = any_differentiable(std::make_index_sequence<K>{});
+  static constexpr bool is_leaf = false;
+
+  std::shared_ptr<const Exprs> exprs;
+  std::array<bool, K> on;
+
+  gated_sum_node(std::shared_ptr<const Exprs> e, const std::array<bool, K>& gates)
+      : exprs(std::move(e)), on(gates) {}
+  void prepare(epoch_t e) const {
+    if (this->computed(e)) return;
+    bool first = true;
+    const auto out = this->out_map();
+    std::size_t j = 0;
+    hana::for_each(*exprs, [&](const auto& x) {
+      if (!on[j++]) return;
+      x.prepare(e);
+      if (first)
+        assign(out, x.lower());
+      else
+        add_assign(out, x.lower());
+      first = false;
+    });
+    if (first)
+      for (std::size_t i = 0; i < S::size; ++i) this->out()[i] = T(0);
+  }
+  template <std::size_t I>
+  const auto& child() const {
+    return hana::at_c<I>(*exprs);
+  }
+  template <std::size_t I, class G>
+  auto backward(const G& g) const {
+    return g;
+  }
+};
+
+template <class T, class S, class Exprs, std::size_t K>
+inline bool child_active(const gated_sum_node<T, S, Exprs, K>& n, std::size_t i) {
+  return n.on[i];
 }
 
 template <class N>

@@ -366,6 +366,9 @@ OPS = [
 # power with a tensor exponent nested in another one took minutes to compile (README, "Known
 # limits"); first-order programs use it freely.
 HVP_EXCLUDED = {"pow_ew"}
+# Depth and op budget of the second-order programs (--hvp-depth, --hvp-ops).
+HVP_MAX_DEPTH = 2
+HVP_MAX_OPS = 4
 
 
 class Program:
@@ -381,7 +384,7 @@ class Program:
         # Second-order programs stay smaller: the type of a gradient of a gradient grows with
         # every reuse of a subexpression (see README, "Known limits"), and a depth-6 program with
         # a reused matmul took over an hour to compile.
-        self.max_ops = 4 if self.hvp else 18
+        self.max_ops = HVP_MAX_OPS if self.hvp else 18
 
     # -- random helpers
     def rand(self):
@@ -816,7 +819,7 @@ def make_program(seed, index, max_tries=400):
     stats = {}
     for attempt in range(max_tries):
         prog = Program(seed, index, rng)
-        depth = prog.randint(2, 2 if prog.hvp else 6)
+        depth = prog.randint(2, HVP_MAX_DEPTH if prog.hvp else 6)
         out_shape = prog.random_shape()
         root = prog.gen(out_shape, depth)
         if root.op == "leaf":
@@ -1118,7 +1121,12 @@ def main(argv=None):
     ap.add_argument("--out-dir", default=None)
     ap.add_argument("--only", type=int, default=None, help="generate and print one program")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--hvp-depth", type=int, default=2,
+                    help="greatest depth of the second-order programs (2 to 6)")
+    ap.add_argument("--hvp-ops", type=int, default=4,
+                    help="most ops in a second-order program")
     args = ap.parse_args(argv)
+    globals().update(HVP_MAX_DEPTH=args.hvp_depth, HVP_MAX_OPS=args.hvp_ops)
     np.seterr(all="ignore")
 
     if args.only is not None:
