@@ -51,6 +51,22 @@ TEST_CASE("sum of a broadcast is reduced correctly", "[summation]") {
   REQUIRE_GRADCHECK(s, x, b);
 }
 
+TEST_CASE("a full sum of a partial sum is one reduction of the operand", "[summation][gradcheck]") {
+  eg::variable<double, eg::shape<4, 3>> x;
+  eg::variable<double, eg::shape<3>> b{1, 2, 3};
+  fill_affine(x, 0.25, -1);  // -1, -0.75, ..., 1.75: sum 4.5; rows + b: 3.75, 6, 8.25, 10.5
+  // sum(sum<1>(E)) is built as sum(E); sum(E) of a lazy broadcast reads it in one pass.
+  STATIC_REQUIRE(std::is_same_v<decltype(eg::sum(eg::sum<1>(x + b))), decltype(eg::sum(x + b))>);
+  STATIC_REQUIRE(std::is_same_v<decltype(eg::sum(eg::sum<0, 1>(x))), decltype(eg::sum(x))>);
+  require_values(eg::eval(eg::sum(eg::sum<1>(x + b))), {28.5});
+  require_values(eg::eval(eg::sum(eg::sum<0>(x))), {4.5});
+  REQUIRE_GRADCHECK(eg::sum(eg::sum<1>(x + b)), x, b);
+  // The partial sum is also used on its own: its buffer and the folded full sum agree.
+  auto rows = eg::sum<1>(x + b);
+  require_values(eg::eval(rows * eg::sum(rows)), {106.875, 171.0, 235.125, 299.25});
+  REQUIRE_GRADCHECK(rows * eg::sum(rows) + eg::sum(eg::exp(rows) * 0.01), x, b);
+}
+
 namespace {
 // eg::sum over n elements of a lazy expression against a long-double loop: every tail length
 // of the packet loop, the block boundary of the blocked accumulation, and a long float sum whose

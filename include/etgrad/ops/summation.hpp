@@ -23,9 +23,11 @@ struct sum_node : node_base, materialized<value_t<A>, reduced_shape_t<shape_of<A
   static constexpr bool full = sizeof...(Axes) == in_shape::rank;
 
   A a;
-  // Eigen reduces a lazy broadcast 1.7-3x slower than a buffer (DESIGN.md): materialise it first.
+  // Eigen reduces a lazy broadcast 1.7-3x slower than a buffer (DESIGN.md): a partial sum
+  // materialises it first. A full sum reads it in one pass (full_sum's own packet loop).
+  static constexpr bool via_scratch = A::lazy_broadcast && !full;
   std::shared_ptr<cache<value_type, in_shape::size>> scratch =
-      A::lazy_broadcast ? make_cache<value_type, in_shape::size>() : nullptr;
+      via_scratch ? make_cache<value_type, in_shape::size>() : nullptr;
 
   explicit sum_node(A a_) : a(std::move(a_)) {}
 
@@ -39,7 +41,7 @@ struct sum_node : node_base, materialized<value_t<A>, reduced_shape_t<shape_of<A
   void prepare(epoch_t e) const {
     if (this->computed(e)) return;
     a.prepare(e);
-    if constexpr (A::lazy_broadcast) {
+    if constexpr (via_scratch) {
       assign(mutable_map<value_type, in_shape>(scratch->data.get()), a.lower());
       reduce_from(const_map<value_type, in_shape>(scratch->data.get()));
     } else {
@@ -57,11 +59,23 @@ struct sum_node : node_base, materialized<value_t<A>, reduced_shape_t<shape_of<A
   }
 };
 
+template <class A>
+struct is_sum_node : std::false_type {};
+template <class A, std::size_t... Axes>
+struct is_sum_node<sum_node<A, Axes...>> : std::true_type {};
+
+template <class S>
+struct all_axes_of;
+
 template <std::size_t... Axes, class A>
 auto make_sum(A a) {
   using S = shape_of<A>;
   if constexpr (sizeof...(Axes) == 0) {
     return a;
+  } else if constexpr (sizeof...(Axes) == S::rank && is_sum_node<A>::value) {
+    // The sum of all elements of a partial sum is the sum of all elements of its operand: one
+    // reduction, not two (the partial sum's buffer is still computed where something else uses it).
+    return make_sum_over<typename all_axes_of<shape_of<decltype(a.a)>>::type>(a.a);
   } else if constexpr (is_ones<A>::value) {
     // A sum of ones (a broadcast seed summed back) is the count of summed elements.
     constexpr std::size_t count = (std::size_t{1} * ... * S::dims[Axes]);
@@ -84,6 +98,10 @@ template <class S, std::size_t... I>
 values<I...> all_axes_impl(std::index_sequence<I...>);
 template <class S>
 using all_axes = decltype(all_axes_impl<S>(std::make_index_sequence<S::rank>{}));
+template <class S>
+struct all_axes_of {
+  using type = all_axes<S>;
+};
 
 // Sum g over the axes that broadcasting S to g's shape created or stretched; reshape to S.
 template <class S, class G>
