@@ -128,6 +128,9 @@ auto broadcast_lower(const N& n) {
     using factors = index_list_t<broadcast_factors<In, Out>>;
     using lowered = decltype(n.lower());
     return Eigen::TensorBroadcastingOp<const factors, const lowered>(n.lower(), factors{});
+  } else if constexpr (In::size == Out::size) {
+    // Only leading 1s are added (every factor is 1): a reshape, no broadcasting evaluator.
+    return n.lower().reshape(typename eigen_sizes<Out>::type{});
   } else {
     using padded = shape_from<padded_dims<In, Out>>;
     return n.lower()
