@@ -1121,6 +1121,9 @@ def main(argv=None):
     ap.add_argument("--out-dir", default=None)
     ap.add_argument("--only", type=int, default=None, help="generate and print one program")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--skip", default="",
+                    help="comma-separated program indices to leave out (e.g. a known "
+                         "compile-time outlier, README 'Known limits')")
     ap.add_argument("--hvp-depth", type=int, default=2,
                     help="greatest depth of the second-order programs (2 to 6)")
     ap.add_argument("--hvp-ops", type=int, default=4,
@@ -1143,7 +1146,11 @@ def main(argv=None):
     rejects = {}
     worst = 0.0
     bodies = []
+    skip = {int(x) for x in args.skip.split(",") if x.strip()}
     for i in range(args.count):
+        if i in skip:
+            bodies.append("// random program %d/%d left out (--skip)\n" % (args.seed, i))
+            continue
         acc = make_program(args.seed, i)
         self_check(acc)
         for n in topo(acc.root):
