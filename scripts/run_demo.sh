@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 epochs=${1:-10}
 
 # libtorch (about 1 GB with its dependencies) and the OpenBLAS benchmark program are opt-in:
-# ETGRAD_WITH_TORCH=1 installs libtorch-dev and libopenblas-dev and builds both (not yet measured
-# on the project's machines; see README, Benchmarks).
+# ETGRAD_WITH_TORCH=1 installs libtorch-dev and libopenblas-dev and builds both (README,
+# Benchmarks: the table there was measured that way).
 extra=(python3-matplotlib)
 opt=(-DETGRAD_BENCH_TORCH=OFF -DETGRAD_BENCH_BLAS=OFF)
 if [[ "${ETGRAD_WITH_TORCH:-0}" == 1 ]]; then
