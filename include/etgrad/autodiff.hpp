@@ -161,8 +161,8 @@ auto merge_all(const Group& group, std::index_sequence<I...>) {
   constexpr std::size_t k = sizeof...(I);
   std::array<const void*, k> ids{hana::at_c<I>(group).identity()...};
   std::array<bool, k> active{hana::at_c<I>(group).active...};
-  auto exprs = std::make_shared<const decltype(hana::make_tuple(hana::at_c<I>(group).expr...))>(
-      hana::make_tuple(hana::at_c<I>(group).expr...));
+  auto tuple = hana::make_tuple(hana::at_c<I>(group).expr...);
+  auto exprs = std::make_shared<const decltype(tuple)>(std::move(tuple));
   return hana::flatten(
       hana::make_tuple(merge_one<I>(*hana::at_c<I>(group).node, exprs, ids, active)...));
 }
@@ -239,31 +239,62 @@ struct writes_into<E, T,
                    std::void_t<decltype(std::declval<const E&>().prepare_into(
                        epoch_t{}, static_cast<T*>(nullptr)))>> : std::true_type {};
 
-// dst = sum of the active terms (zeros when none): one fused Eigen loop per term. A first term
-// that computes into a buffer of its own (a matmul) computes into dst instead.
-template <class T, class S, class Terms>
-void accumulate_terms(const Terms& terms, T* dst, epoch_t e) {
+// Projections from an item of a tuple of terms to its gradient expression: a contribution's
+// expr (eg::gradient's terms, a leaf's result), or the item itself (a gated sum's terms).
+struct expr_of_contribution {
+  template <class C>
+  const auto& operator()(const C& c) const {
+    return c.expr;
+  }
+};
+struct expr_itself {
+  template <class X>
+  const X& operator()(const X& x) const {
+    return x;
+  }
+};
+
+template <class Tuple, class Proj, std::size_t... I>
+constexpr bool any_differentiable(std::index_sequence<I...>) {
+  return (std::decay_t<decltype(Proj{}(hana::at_c<I>(std::declval<const Tuple&>())))>::
+              differentiable ||
+          ... || false);
+}
+
+// dst = sum of the terms for which on(j) holds (zeros when none): one fused Eigen loop per term.
+// A first term that computes into a buffer of its own (a matmul) computes into dst instead.
+template <class T, class S, class Proj, class Terms, class On>
+void accumulate_into(const Terms& terms, On on, T* dst, epoch_t e) {
   bool first = true;
+  std::size_t j = 0;
   const auto out = mutable_map<T, S>(dst);
-  hana::for_each(terms, [&](const auto& c) {
-    if (!c.active) return;
-    using E = std::decay_t<decltype(c.expr)>;
+  hana::for_each(terms, [&](const auto& item) {
+    if (!on(j++, item)) return;
+    const auto& x = Proj{}(item);
+    using E = std::decay_t<decltype(x)>;
     if constexpr (writes_into<E, T>::value && std::is_same_v<shape_of<E>, S>) {
       if (first) {
-        c.expr.prepare_into(e, dst);
+        x.prepare_into(e, dst);
         first = false;
         return;
       }
     }
-    c.expr.prepare(e);
+    x.prepare(e);
     if (first)
-      assign(out, c.expr.lower());
+      assign(out, x.lower());
     else
-      add_assign(out, c.expr.lower());
+      add_assign(out, x.lower());
     first = false;
   });
   if (first)
     for (std::size_t i = 0; i < S::size; ++i) dst[i] = T(0);
+}
+
+// dst = sum of the active contributions.
+template <class T, class S, class Terms>
+void accumulate_terms(const Terms& terms, T* dst, epoch_t e) {
+  accumulate_into<T, S, expr_of_contribution>(
+      terms, [](std::size_t, const auto& c) { return c.active; }, dst, e);
 }
 
 // eg::gradient(loss, x): the gradient of loss with respect to x as an expression, itself
@@ -274,12 +305,8 @@ struct leaf_gradient_node : node_base,
   using value_type = typename Leaf::value_type;
   using shape_type = typename Leaf::shape_type;
   static constexpr std::size_t arity = decltype(hana::length(std::declval<Terms>()))::value;
-  template <std::size_t... I>
-  static constexpr bool any_differentiable(std::index_sequence<I...>) {
-    return (std::decay_t<decltype(hana::at_c<I>(std::declval<Terms>()).expr)>::differentiable ||
-            ... || false);
-  }
-  static constexpr bool differentiable = any_differentiable(std::make_index_sequence<arity>{});
+  static constexpr bool differentiable =
+      any_differentiable<Terms, expr_of_contribution>(std::make_index_sequence<arity>{});
   static constexpr bool is_leaf = false;
 
   Terms terms;
@@ -318,12 +345,8 @@ struct gated_sum_node : node_base, materialized<T, S> {
   using value_type = T;
   using shape_type = S;
   static constexpr std::size_t arity = K;
-  template <std::size_t... I>
-  static constexpr bool any_differentiable(std::index_sequence<I...>) {
-    return (std::decay_t<decltype(hana::at_c<I>(std::declval<Exprs>()))>::differentiable || ... ||
-            false);
-  }
-  static constexpr bool differentiable = any_differentiable(std::make_index_sequence<K>{});
+  static constexpr bool differentiable =
+      any_differentiable<Exprs, expr_itself>(std::make_index_sequence<K>{});
   static constexpr bool is_leaf = false;
 
   std::shared_ptr<const Exprs> exprs;
@@ -333,20 +356,8 @@ struct gated_sum_node : node_base, materialized<T, S> {
       : exprs(std::move(e)), on(gates) {}
   void prepare(epoch_t e) const {
     if (this->computed(e)) return;
-    bool first = true;
-    const auto out = this->out_map();
-    std::size_t j = 0;
-    hana::for_each(*exprs, [&](const auto& x) {
-      if (!on[j++]) return;
-      x.prepare(e);
-      if (first)
-        assign(out, x.lower());
-      else
-        add_assign(out, x.lower());
-      first = false;
-    });
-    if (first)
-      for (std::size_t i = 0; i < S::size; ++i) this->out()[i] = T(0);
+    accumulate_into<T, S, expr_itself>(
+        *exprs, [this](std::size_t j, const auto&) { return on[j]; }, this->out(), e);
   }
   template <std::size_t I>
   const auto& child() const {

@@ -59,13 +59,15 @@ struct sum_node : node_base, materialized<value_t<A>, reduced_shape_t<shape_of<A
   }
 };
 
+template <class S, std::size_t... I>
+values<I...> all_axes_impl(std::index_sequence<I...>);
+template <class S>
+using all_axes = decltype(all_axes_impl<S>(std::make_index_sequence<S::rank>{}));
+
 template <class A>
 struct is_sum_node : std::false_type {};
 template <class A, std::size_t... Axes>
 struct is_sum_node<sum_node<A, Axes...>> : std::true_type {};
-
-template <class S>
-struct all_axes_of;
 
 template <std::size_t... Axes, class A>
 auto make_sum(A a) {
@@ -75,7 +77,7 @@ auto make_sum(A a) {
   } else if constexpr (sizeof...(Axes) == S::rank && is_sum_node<A>::value) {
     // The sum of all elements of a partial sum is the sum of all elements of its operand: one
     // reduction, not two (the partial sum's buffer is still computed where something else uses it).
-    return make_sum_over<typename all_axes_of<shape_of<decltype(a.a)>>::type>(a.a);
+    return make_sum_over<all_axes<shape_of<decltype(a.a)>>>(a.a);
   } else if constexpr (is_ones<A>::value) {
     // A sum of ones (a broadcast seed summed back) is the count of summed elements.
     constexpr std::size_t count = (std::size_t{1} * ... * S::dims[Axes]);
@@ -94,14 +96,6 @@ auto make_sum_over(A a) {
   return make_sum_over_impl<F>(std::move(a), std::make_index_sequence<F::value.size()>{});
 }
 
-template <class S, std::size_t... I>
-values<I...> all_axes_impl(std::index_sequence<I...>);
-template <class S>
-using all_axes = decltype(all_axes_impl<S>(std::make_index_sequence<S::rank>{}));
-template <class S>
-struct all_axes_of {
-  using type = all_axes<S>;
-};
 
 // Sum g over the axes that broadcasting S to g's shape created or stretched; reshape to S.
 template <class S, class G>
